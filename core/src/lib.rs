@@ -48,6 +48,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
+#[allow(unused_extern_crates)] // used by the `graphics` canvas when both features are on
 extern crate alloc;
 #[cfg(any(feature = "std", test))]
 extern crate std;

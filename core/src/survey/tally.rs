@@ -213,3 +213,20 @@ impl SurveyTally {
         Ok(())
     }
 }
+
+impl SurveyTally {
+    /// Whether the tally has one tally per catalogue question, each of the question's kind
+    /// (always true for tallies built here; checked after decoding one from the wire).
+    pub fn has_catalogue_shape(&self) -> bool {
+        let questions = self.catalogue.catalogue().questions;
+        questions.len() == self.questions.len()
+            && questions.iter().zip(&self.questions).all(|(q, t)| {
+                matches!(
+                    (q.kind, t),
+                    (QuestionKind::Nps, QuestionTally::Nps(_))
+                        | (QuestionKind::Rating, QuestionTally::Rating(_))
+                        | (QuestionKind::YesNo, QuestionTally::YesNo(_))
+                )
+            })
+    }
+}
