@@ -54,6 +54,8 @@ extern crate alloc;
 extern crate std;
 
 pub mod date;
+#[cfg(feature = "graphics")]
+pub mod graphics;
 pub mod idcheck;
 pub mod indicators;
 pub mod nps;
@@ -64,8 +66,6 @@ pub mod survey;
 pub mod text;
 #[cfg(any(feature = "postcard", feature = "json"))]
 pub mod wire;
-#[cfg(feature = "graphics")]
-pub mod graphics;
 
 pub use date::Date;
 pub use text::{Lang, Text};

@@ -64,20 +64,12 @@ impl Score {
 
     /// A score, if `value` is 0–10.
     pub const fn new(value: u8) -> Result<Score, ScoreError> {
-        if value <= 10 {
-            Ok(Score(value))
-        } else {
-            Err(ScoreError { value: value as i64 })
-        }
+        if value <= 10 { Ok(Score(value)) } else { Err(ScoreError { value: value as i64 }) }
     }
 
     /// A score from any integer, if it is 0–10.
     pub const fn from_i64(value: i64) -> Result<Score, ScoreError> {
-        if value >= 0 && value <= 10 {
-            Ok(Score(value as u8))
-        } else {
-            Err(ScoreError { value })
-        }
+        if value >= 0 && value <= 10 { Ok(Score(value as u8)) } else { Err(ScoreError { value }) }
     }
 
     /// The value 0–10.

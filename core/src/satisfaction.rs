@@ -55,20 +55,12 @@ impl core::error::Error for RatingError {}
 impl Rating {
     /// A rating, if `value` is 1–10.
     pub const fn new(value: u8) -> Result<Rating, RatingError> {
-        if value >= 1 && value <= 10 {
-            Ok(Rating(value))
-        } else {
-            Err(RatingError { value: value as i64 })
-        }
+        if value >= 1 && value <= 10 { Ok(Rating(value)) } else { Err(RatingError { value: value as i64 }) }
     }
 
     /// A rating from any integer, if it is 1–10.
     pub const fn from_i64(value: i64) -> Result<Rating, RatingError> {
-        if value >= 1 && value <= 10 {
-            Ok(Rating(value as u8))
-        } else {
-            Err(RatingError { value })
-        }
+        if value >= 1 && value <= 10 { Ok(Rating(value as u8)) } else { Err(RatingError { value }) }
     }
 
     /// The value 1–10.

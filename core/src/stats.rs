@@ -145,10 +145,7 @@ pub fn wilson(successes: u64, n: u64, z: f64) -> Option<Interval> {
     let denom = 1.0 + z2 / n_f;
     let centre = (p + z2 / (2.0 * n_f)) / denom;
     let half = z * libm::sqrt(p * (1.0 - p) / n_f + z2 / (4.0 * n_f * n_f)) / denom;
-    Some(Interval {
-        low: clamp((centre - half) * 100.0, 0.0, 100.0),
-        high: clamp((centre + half) * 100.0, 0.0, 100.0),
-    })
+    Some(Interval { low: clamp((centre - half) * 100.0, 0.0, 100.0), high: clamp((centre + half) * 100.0, 0.0, 100.0) })
 }
 
 pub(crate) fn clamp(x: f64, low: f64, high: f64) -> f64 {
@@ -166,11 +163,7 @@ pub(crate) fn clamp(x: f64, low: f64, high: f64) -> f64 {
 pub(crate) const fn div_round_half_away(numerator: i128, denominator: i128) -> i128 {
     let q = numerator / denominator;
     let r = numerator % denominator;
-    if 2 * r.abs() >= denominator {
-        if numerator < 0 { q - 1 } else { q + 1 }
-    } else {
-        q
-    }
+    if 2 * r.abs() >= denominator { if numerator < 0 { q - 1 } else { q + 1 } } else { q }
 }
 
 /// A percentage given exactly to one decimal, as reports print it.

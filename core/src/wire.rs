@@ -148,7 +148,9 @@ impl fmt::Display for WireError {
             WireError::UnsupportedVersion { found } => {
                 write!(f, "format version {found} is not supported (this build reads version {FORMAT_VERSION})")
             }
-            WireError::WrongKind { expected, found: Some(found) } => write!(f, "expected a {expected}, found a {found}"),
+            WireError::WrongKind { expected, found: Some(found) } => {
+                write!(f, "expected a {expected}, found a {found}")
+            }
             WireError::WrongKind { expected, found: None } => write!(f, "expected a {expected}, found an unknown kind"),
             WireError::Invalid => f.write_str("decoded value is inconsistent"),
         }

@@ -8,15 +8,14 @@ use rekry_core::wire::{self, WireError};
 
 fn response_strategy() -> impl Strategy<Value = Response> {
     let answer = ("[a-z_]{1,32}", prop_oneof![any::<i32>().prop_map(Value::Score), any::<bool>().prop_map(Value::Yes)]);
-    (prop_oneof![Just(CatalogueId::JobFair), Just(CatalogueId::Candidate)], prop::collection::vec(answer, 0..=24)).prop_map(
-        |(catalogue, answers)| {
+    (prop_oneof![Just(CatalogueId::JobFair), Just(CatalogueId::Candidate)], prop::collection::vec(answer, 0..=24))
+        .prop_map(|(catalogue, answers)| {
             let mut r = Response::new(catalogue);
             for (q, v) in answers {
                 r.push(Answer::new(&q, v).unwrap()).unwrap();
             }
             r
-        },
-    )
+        })
 }
 
 proptest! {

@@ -73,7 +73,10 @@ pub const JOB_FAIR: Catalogue = Catalogue {
         Question {
             id: "would_apply",
             kind: QuestionKind::YesNo,
-            text: Text::new("Kan du tänka dig att söka jobb hos oss?", "Would you consider applying for a job with us?"),
+            text: Text::new(
+                "Kan du tänka dig att söka jobb hos oss?",
+                "Would you consider applying for a job with us?",
+            ),
             required: false,
             condition: None,
             scale_labels: None,

@@ -398,9 +398,7 @@ impl Catalogue {
 
     /// The next question to ask: the first one that applies and has no answer yet.
     pub fn next_question(&self, answers: &[Answer]) -> Option<&'static Question> {
-        self.questions
-            .iter()
-            .find(|q| !answers.iter().any(|a| a.question == q.id) && self.applies(q, answers))
+        self.questions.iter().find(|q| !answers.iter().any(|a| a.question == q.id) && self.applies(q, answers))
     }
 
     /// Checks `answers` against the catalogue and names every problem.
@@ -439,7 +437,9 @@ impl Catalogue {
         for (qi, q) in self.questions.iter().enumerate().take(MAX_QUESTIONS) {
             let applies = match q.condition {
                 None => true,
-                Some(c) => self.question(c.question).is_some_and(|(ci, _)| given.get(ci).copied().flatten() == Some(c.equals)),
+                Some(c) => {
+                    self.question(c.question).is_some_and(|(ci, _)| given.get(ci).copied().flatten() == Some(c.equals))
+                }
             };
             let answered = seen & (1u32 << qi) != 0;
             match (applies, answered) {

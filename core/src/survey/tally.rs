@@ -111,13 +111,8 @@ pub struct SurveyTally {
 impl SurveyTally {
     /// An empty tally for `catalogue`.
     pub fn new(catalogue: CatalogueId) -> SurveyTally {
-        let questions = catalogue
-            .catalogue()
-            .questions
-            .iter()
-            .take(MAX_QUESTIONS)
-            .map(|q| QuestionTally::empty(q.kind))
-            .collect();
+        let questions =
+            catalogue.catalogue().questions.iter().take(MAX_QUESTIONS).map(|q| QuestionTally::empty(q.kind)).collect();
         SurveyTally { catalogue, responses: 0, questions }
     }
 
