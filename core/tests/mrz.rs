@@ -8,33 +8,18 @@ use rekry_core::idcheck::mrz::{
 };
 use rekry_core::idcheck::personnummer::PersonnummerError;
 
-const TD3: [&str; 2] = [
-    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
-];
-const TD2: [&str; 2] = [
-    "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<",
-    "D231458907UTO7408122F1204159<<<<<<<6",
-];
-const TD1: [&str; 3] = [
-    "I<UTOD231458907<<<<<<<<<<<<<<<",
-    "7408122F1204159UTO<<<<<<<<<<<6",
-    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
-];
+const TD3: [&str; 2] = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
+const TD2: [&str; 2] = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"];
+const TD1: [&str; 3] =
+    ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
 /// Doc 9303 Part 5 specimen with a 12-character document number `D23145890734`: position 15
 /// holds `<` and the number continues in the optional data, followed by its check digit 9.
-const TD1_LONG: [&str; 3] = [
-    "I<UTOD23145890<7349<<<<<<<<<<<",
-    "3407127M9507122UTO<<<<<<<<<<<2",
-    "STEVENSON<<PETER<JOHN<<<<<<<<<",
-];
+const TD1_LONG: [&str; 3] =
+    ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"];
 /// A Swedish national ID card, constructed: document number AB1234567, personnummer
 /// 19811218-9876 in the optional data, born 1981-12-18, expiring 2031-01-01.
-const SWE_ID: [&str; 3] = [
-    "I<SWEAB12345671198112189876<<<",
-    "8112185M3101012SWE<<<<<<<<<<<7",
-    "SVENSSON<<ANDERS<ERIK<<<<<<<<<",
-];
+const SWE_ID: [&str; 3] =
+    ["I<SWEAB12345671198112189876<<<", "8112185M3101012SWE<<<<<<<<<<<7", "SVENSSON<<ANDERS<ERIK<<<<<<<<<"];
 
 fn d(y: u16, m: u8, day: u8) -> Date {
     Date::new(y, m, day).unwrap()
@@ -79,11 +64,7 @@ fn td3_specimen() {
     assert_eq!(r.given_names.as_str(), "ANNA MARIA");
     assert_eq!(r.personnummer, None);
     assert!(r.warnings.is_empty());
-    let fields: Vec<_> = r
-        .checks
-        .iter()
-        .map(|c| (c.field, c.line, c.column, c.expected))
-        .collect();
+    let fields: Vec<_> = r.checks.iter().map(|c| (c.field, c.line, c.column, c.expected)).collect();
     assert_eq!(
         fields,
         [
@@ -106,13 +87,7 @@ fn td3_specimen_expired_today() {
     assert!(r.is_expired());
     assert_eq!(
         r.issues.as_slice(),
-        [Issue {
-            line: 2,
-            column: 22,
-            kind: IssueKind::Expired {
-                expiry: d(2012, 4, 15)
-            }
-        }]
+        [Issue { line: 2, column: 22, kind: IssueKind::Expired { expiry: d(2012, 4, 15) } }]
     );
     // Valid through the expiry date itself.
     assert!(mrz::parse(&join(&TD3), d(2012, 4, 15)).is_valid());
@@ -142,11 +117,7 @@ fn td1_specimen() {
     assert_eq!(r.sex, Some(MrzSex::Female));
     assert_eq!(r.date_of_expiry, Some(d(2012, 4, 15)));
     assert_eq!(r.given_names.as_str(), "ANNA MARIA");
-    let fields: Vec<_> = r
-        .checks
-        .iter()
-        .map(|c| (c.field, c.line, c.column))
-        .collect();
+    let fields: Vec<_> = r.checks.iter().map(|c| (c.field, c.line, c.column)).collect();
     assert_eq!(
         fields,
         [
@@ -166,10 +137,7 @@ fn td1_long_document_number() {
     assert_eq!(r.document_number.as_str(), "D23145890734");
     assert_eq!(r.optional_data.as_str(), "");
     let c = r.check(CheckField::DocumentNumber).unwrap();
-    assert_eq!(
-        (c.line, c.column, c.expected, c.found, c.ok),
-        (1, 19, 9, '9', true)
-    );
+    assert_eq!((c.line, c.column, c.expected, c.found, c.ok), (1, 19, 9, '9', true));
     assert_eq!(r.date_of_birth, Some(d(1934, 7, 12)));
     assert_eq!(r.sex, Some(MrzSex::Male));
     assert_eq!(r.date_of_expiry, Some(d(1995, 7, 12)));
@@ -178,10 +146,7 @@ fn td1_long_document_number() {
     // A wrong digit in the continuation fails the document number check.
     let bad = join(&["I<UTOD23145890<7359<<<<<<<<<<<", TD1_LONG[1], TD1_LONG[2]]);
     let r = mrz::parse(&bad, d(2000, 1, 1));
-    assert_eq!(
-        failed(&r),
-        [CheckField::DocumentNumber, CheckField::Composite]
-    );
+    assert_eq!(failed(&r), [CheckField::DocumentNumber, CheckField::Composite]);
     // A continuation with no room for a check digit.
     let bad = join(&["I<UTOD23145890<<<<<<<<<<<<<<<<", TD1_LONG[1], TD1_LONG[2]]);
     let r = mrz::parse(&bad, d(2000, 1, 1));
@@ -197,10 +162,7 @@ fn must_fail_specimen() {
         then(),
     );
     assert!(!r.is_valid());
-    assert_eq!(
-        failed(&r),
-        [CheckField::DocumentNumber, CheckField::Composite]
-    );
+    assert_eq!(failed(&r), [CheckField::DocumentNumber, CheckField::Composite]);
     assert!(r.issues.contains(&Issue {
         line: 2,
         column: 10,
@@ -210,11 +172,7 @@ fn must_fail_specimen() {
             found: '6'
         },
     }));
-    assert!(r.issues.contains(&Issue {
-        line: 2,
-        column: 21,
-        kind: IssueKind::Sex { found: 'Q' }
-    }));
+    assert!(r.issues.contains(&Issue { line: 2, column: 21, kind: IssueKind::Sex { found: 'Q' } }));
     assert_eq!(r.sex, None);
 }
 
@@ -235,21 +193,12 @@ fn swedish_id_card() {
 #[test]
 fn swedish_id_card_with_nearby_personnummer_date_warns() {
     // Personnummer 19811220-9872 on a card whose MRZ says born 1981-12-18.
-    let r = mrz::parse(
-        &join(&[
-            "I<SWEAB12345671198112209872<<<",
-            "8112185M3101012SWE<<<<<<<<<<<4",
-            SWE_ID[2],
-        ]),
-        today(),
-    );
+    let r =
+        mrz::parse(&join(&["I<SWEAB12345671198112209872<<<", "8112185M3101012SWE<<<<<<<<<<<4", SWE_ID[2]]), today());
     assert!(r.is_valid(), "{:?}", r.issues);
     assert_eq!(
         r.warnings.as_slice(),
-        [Warning::PersonnummerDateDiffers {
-            personnummer: d(1981, 12, 20),
-            mrz: d(1981, 12, 18)
-        }]
+        [Warning::PersonnummerDateDiffers { personnummer: d(1981, 12, 20), mrz: d(1981, 12, 18) }]
     );
     assert_eq!(r.personnummer.unwrap().birth_date(), d(1981, 12, 20));
 }
@@ -258,10 +207,8 @@ fn swedish_id_card_with_nearby_personnummer_date_warns() {
 fn swedish_id_card_with_bad_personnummer_fails() {
     // Last digit of the personnummer changed; check digits recomputed so only it is wrong.
     let l1 = "I<SWEAB12345671198112189875<<<";
-    let composite = check_digit(
-        format!("{}{}{}{}", &l1[5..30], "8112185", "3101012", "<<<<<<<<<<<").as_bytes(),
-    )
-    .unwrap();
+    let composite =
+        check_digit(format!("{}{}{}{}", &l1[5..30], "8112185", "3101012", "<<<<<<<<<<<").as_bytes()).unwrap();
     let l2 = format!("8112185M3101012SWE<<<<<<<<<<<{composite}");
     let r = mrz::parse(&join(&[l1, &l2, SWE_ID[2]]), today());
     assert!(r.checks_passed());
@@ -271,10 +218,7 @@ fn swedish_id_card_with_bad_personnummer_fails() {
         [Issue {
             line: 1,
             column: 16,
-            kind: IssueKind::Personnummer(PersonnummerError::Checksum {
-                expected: 6,
-                found: 5
-            }),
+            kind: IssueKind::Personnummer(PersonnummerError::Checksum { expected: 6, found: 5 }),
         }]
     );
     assert_eq!(r.personnummer, None);
@@ -294,10 +238,7 @@ fn keyboard_wedge_input() {
         assert_eq!(mrz::parse(v, then()), want, "{v:?}");
     }
     // TD1 and TD2 without separators: 90 and 72 characters.
-    assert_eq!(
-        mrz::parse(&TD1.concat(), then()),
-        mrz::parse(&join(&TD1), then())
-    );
+    assert_eq!(mrz::parse(&TD1.concat(), then()), mrz::parse(&join(&TD1), then()));
     assert!(mrz::parse(&TD1.concat(), then()).is_valid());
     assert!(mrz::parse(&TD2.concat(), then()).is_valid());
     assert!(mrz::parse(&TD1.join("\r\n").to_lowercase(), then()).is_valid());
@@ -306,15 +247,9 @@ fn keyboard_wedge_input() {
 #[test]
 fn structure_errors() {
     assert_eq!(kinds(&mrz::parse(" \n\t", then())), [IssueKind::Empty]);
+    assert_eq!(kinds(&mrz::parse("P<UTO", then())), [IssueKind::UnbrokenLength { found: 5 }]);
     assert_eq!(
-        kinds(&mrz::parse("P<UTO", then())),
-        [IssueKind::UnbrokenLength { found: 5 }]
-    );
-    assert_eq!(
-        kinds(&mrz::parse(
-            &format!("{}\n{}\n{}\n{}", TD1[0], TD1[1], TD1[2], TD1[0]),
-            then()
-        )),
+        kinds(&mrz::parse(&format!("{}\n{}\n{}\n{}", TD1[0], TD1[1], TD1[2], TD1[0]), then())),
         [IssueKind::LineCount { found: 4 }]
     );
     // One character missing from line 2 of a TD3.
@@ -322,32 +257,13 @@ fn structure_errors() {
     assert_eq!(r.format, None);
     assert_eq!(
         r.issues.as_slice(),
-        [Issue {
-            line: 2,
-            column: 0,
-            kind: IssueKind::LineLength {
-                expected: 44,
-                found: 43
-            }
-        }]
+        [Issue { line: 2, column: 0, kind: IssueKind::LineLength { expected: 44, found: 43 } }]
     );
     // TD1 with two short lines.
-    let r = mrz::parse(
-        &format!("{}\n{}x\n{}", &TD1[0][..29], TD1[1], TD1[2]),
-        then(),
-    );
+    let r = mrz::parse(&format!("{}\n{}x\n{}", &TD1[0][..29], TD1[1], TD1[2]), then());
     assert_eq!(
         kinds(&r),
-        [
-            IssueKind::LineLength {
-                expected: 30,
-                found: 29
-            },
-            IssueKind::LineLength {
-                expected: 30,
-                found: 31
-            }
-        ]
+        [IssueKind::LineLength { expected: 30, found: 29 }, IssueKind::LineLength { expected: 30, found: 31 }]
     );
     assert!(!r.is_valid());
 }
@@ -356,19 +272,11 @@ fn structure_errors() {
 fn illegal_characters_with_positions() {
     let l2 = TD3[1].replacen("ZE18", "ZE-8", 1);
     let r = mrz::parse(&join(&[TD3[0], &l2]), then());
-    assert!(r.issues.contains(&Issue {
-        line: 2,
-        column: 31,
-        kind: IssueKind::IllegalCharacter { found: '-' }
-    }));
+    assert!(r.issues.contains(&Issue { line: 2, column: 31, kind: IssueKind::IllegalCharacter { found: '-' } }));
     // A non-ASCII character keeps its identity and its column.
     let l1 = TD3[0].replacen("ERIKSSON", "ERIKSSÖN", 1);
     let r = mrz::parse(&join(&[&l1, TD3[1]]), then());
-    assert!(r.issues.contains(&Issue {
-        line: 1,
-        column: 12,
-        kind: IssueKind::IllegalCharacter { found: 'Ö' }
-    }));
+    assert!(r.issues.contains(&Issue { line: 1, column: 12, kind: IssueKind::IllegalCharacter { found: 'Ö' } }));
     assert_eq!(r.format, Some(Format::Td3));
 }
 
@@ -384,15 +292,7 @@ fn ocr_confusions_are_reported_not_corrected() {
         (2, 44, Field::CheckDigit(CheckField::Composite), 'B', '8'),
     ];
     for (line, column, field, found, probably) in expect {
-        let issue = Issue {
-            line,
-            column,
-            kind: IssueKind::ProbableDigit {
-                field,
-                found,
-                probably,
-            },
-        };
+        let issue = Issue { line, column, kind: IssueKind::ProbableDigit { field, found, probably } };
         assert!(r.issues.contains(&issue), "{issue:?} in {:#?}", r.issues);
     }
     assert_eq!(r.date_of_birth, None);
@@ -400,19 +300,12 @@ fn ocr_confusions_are_reported_not_corrected() {
     assert!(!r.check(CheckField::DateOfBirth).unwrap().ok);
     assert_eq!(r.check(CheckField::Composite).unwrap().found, 'B');
     // Digits in names: 0 → O, 1 → I, 8 → B.
-    let r = mrz::parse(
-        &join(&["P<UTOER1KSS0N<<ANNA<MAR8A<<<<<<<<<<<<<<<<<<<", TD3[1]]),
-        then(),
-    );
+    let r = mrz::parse(&join(&["P<UTOER1KSS0N<<ANNA<MAR8A<<<<<<<<<<<<<<<<<<<", TD3[1]]), then());
     let got: Vec<_> = r
         .issues
         .iter()
         .filter_map(|i| match i.kind {
-            IssueKind::ProbableLetter {
-                field: Field::Names,
-                found,
-                probably,
-            } => Some((i.column, found, probably)),
+            IssueKind::ProbableLetter { field: Field::Names, found, probably } => Some((i.column, found, probably)),
             _ => None,
         })
         .collect();
@@ -420,18 +313,11 @@ fn ocr_confusions_are_reported_not_corrected() {
     // Never corrected: the name is as typed.
     assert_eq!(r.surname.as_str(), "ER1KSS0N");
     // Digits in the issuing state.
-    let r = mrz::parse(
-        &join(&["P<UT0ERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3[1]]),
-        then(),
-    );
+    let r = mrz::parse(&join(&["P<UT0ERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3[1]]), then());
     assert!(r.issues.contains(&Issue {
         line: 1,
         column: 5,
-        kind: IssueKind::ProbableLetter {
-            field: Field::IssuingState,
-            found: '0',
-            probably: 'O'
-        }
+        kind: IssueKind::ProbableLetter { field: Field::IssuingState, found: '0', probably: 'O' }
     }));
 }
 
@@ -443,18 +329,13 @@ fn dates_and_windows() {
     assert!(r.issues.contains(&Issue {
         line: 2,
         column: 16,
-        kind: IssueKind::Month {
-            field: Field::DateOfBirth,
-            month: 13
-        }
+        kind: IssueKind::Month { field: Field::DateOfBirth, month: 13 }
     }));
     // Expiry 20 years ahead is read as the future; 21 years ahead as the past.
     let exp = |yymmdd: &str| {
         let cd = check_digit(yymmdd.as_bytes()).unwrap();
         let body = format!("L898902C36UTO7408122F{yymmdd}{cd}ZE184226B<<<<<1");
-        let composite =
-            check_digit(format!("{}{}{}", &body[0..10], &body[13..20], &body[21..43]).as_bytes())
-                .unwrap();
+        let composite = check_digit(format!("{}{}{}", &body[0..10], &body[13..20], &body[21..43]).as_bytes()).unwrap();
         mrz::parse(&join(&[TD3[0], &format!("{body}{composite}")]), today())
     };
     let r = exp("461123");
@@ -465,20 +346,14 @@ fn dates_and_windows() {
     assert!(r.is_expired());
     // Births resolve to the past: 26-11-24 (tomorrow) is 1926.
     let r = mrz::parse(
-        &join(&[
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-            "L898902C36UTO2611240F3001019<<<<<<<<<<<<<<06",
-        ]),
+        &join(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO2611240F3001019<<<<<<<<<<<<<<06"]),
         today(),
     );
     assert_eq!(r.date_of_birth, Some(d(1926, 11, 24)));
     assert!(r.is_valid(), "{:?}", r.issues);
     // Unknown date of birth: a warning, not a failure.
     let r = mrz::parse(
-        &join(&[
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-            "L898902C36UTO<<<<<<0F3001019<<<<<<<<<<<<<<04",
-        ]),
+        &join(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO<<<<<<0F3001019<<<<<<<<<<<<<<04"]),
         today(),
     );
     assert_eq!(r.date_of_birth, None);
@@ -488,26 +363,14 @@ fn dates_and_windows() {
 
 #[test]
 fn document_code_must_fit_the_format() {
-    let r = mrz::parse(
-        &join(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3[1]]),
-        then(),
-    );
-    assert_eq!(
-        kinds(&r),
-        [IssueKind::DocumentCode {
-            found: 'V',
-            format: Format::Td3
-        }]
-    );
+    let r = mrz::parse(&join(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3[1]]), then());
+    assert_eq!(kinds(&r), [IssueKind::DocumentCode { found: 'V', format: Format::Td3 }]);
 }
 
 #[test]
 fn issues_and_warnings_have_texts() {
     let r = mrz::parse(
-        &join(&[
-            "P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-            "L898902C36UTO74O8122F12O4159ZE184226B<<<<<1B",
-        ]),
+        &join(&["P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8122F12O4159ZE184226B<<<<<1B"]),
         today(),
     );
     assert!(r.issues.len() >= 5);
@@ -515,10 +378,7 @@ fn issues_and_warnings_have_texts() {
         assert!(!i.to_string().is_empty());
         assert!(!i.kind.text().sv.is_empty());
     }
-    assert_eq!(
-        r.issues[0].to_string(),
-        "line 1, column 5: digit '0' in issuing state: probably 'O'"
-    );
+    assert_eq!(r.issues[0].to_string(), "line 1, column 5: digit '0' in issuing state: probably 'O'");
 }
 
 #[test]

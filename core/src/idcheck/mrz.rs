@@ -429,22 +429,17 @@ impl IssueKind {
                 "Bokstav i ett sifferfält, troligen en felläst siffra.",
                 "Letter in a numeric field, probably a misread digit.",
             ),
-            IssueKind::NotDigit { .. } => Text::new(
-                "Sifferfältet innehåller annat än siffror.",
-                "Numeric field holds a non-digit.",
-            ),
+            IssueKind::NotDigit { .. } => {
+                Text::new("Sifferfältet innehåller annat än siffror.", "Numeric field holds a non-digit.")
+            }
             IssueKind::ProbableLetter { .. } => Text::new(
                 "Siffra i ett bokstavsfält, troligen en felläst bokstav.",
                 "Digit in a letters-only field, probably a misread letter.",
             ),
-            IssueKind::NotLetter { .. } => Text::new(
-                "Siffra i ett bokstavsfält.",
-                "Digit in a letters-only field.",
-            ),
-            IssueKind::DocumentCode { .. } => Text::new(
-                "Dokumentkoden passar inte formatet.",
-                "The document code does not fit the format.",
-            ),
+            IssueKind::NotLetter { .. } => Text::new("Siffra i ett bokstavsfält.", "Digit in a letters-only field."),
+            IssueKind::DocumentCode { .. } => {
+                Text::new("Dokumentkoden passar inte formatet.", "The document code does not fit the format.")
+            }
             IssueKind::Month { .. } => Text::new("Ogiltig månad.", "Invalid month."),
             IssueKind::Day { .. } => Text::new(
                 "Ogiltig dag: dagen finns inte i den månaden.",
@@ -460,9 +455,7 @@ impl IssueKind {
                 "The long document number has no check digit.",
             ),
             IssueKind::NameMissing => Text::new("Efternamn saknas.", "Surname missing."),
-            IssueKind::Expired { .. } => {
-                Text::new("Handlingen har gått ut.", "The document has expired.")
-            }
+            IssueKind::Expired { .. } => Text::new("Handlingen har gått ut.", "The document has expired."),
             IssueKind::Personnummer(e) => e.text(),
         }
     }
@@ -478,69 +471,41 @@ impl fmt::Display for IssueKind {
             IssueKind::LineLength { expected, found } => {
                 write!(f, "line has {found} characters, expected {expected}")
             }
-            IssueKind::UnbrokenLength { found } => write!(
-                f,
-                "{found} characters without line breaks: expected 90 (TD1), 72 (TD2) or 88 (TD3)"
-            ),
+            IssueKind::UnbrokenLength { found } => {
+                write!(f, "{found} characters without line breaks: expected 90 (TD1), 72 (TD2) or 88 (TD3)")
+            }
             IssueKind::IllegalCharacter { found } => {
                 write!(f, "illegal character {found:?}: only A-Z, 0-9 and < occur")
             }
-            IssueKind::ProbableDigit {
-                field,
-                found,
-                probably,
-            } => {
+            IssueKind::ProbableDigit { field, found, probably } => {
                 write!(f, "letter {found:?} in {field}: probably {probably:?}")
             }
             IssueKind::NotDigit { field, found } => {
                 write!(f, "{found:?} in {field}: expected a digit")
             }
-            IssueKind::ProbableLetter {
-                field,
-                found,
-                probably,
-            } => {
+            IssueKind::ProbableLetter { field, found, probably } => {
                 write!(f, "digit {found:?} in {field}: probably {probably:?}")
             }
             IssueKind::NotLetter { field, found } => {
                 write!(f, "digit {found:?} in {field}: expected a letter or <")
             }
             IssueKind::DocumentCode { found, format } => {
-                let want = if matches!(format, Format::Td3) {
-                    "P"
-                } else {
-                    "A, C or I"
-                };
-                write!(
-                    f,
-                    "document code {found:?} does not fit {format}: expected {want}"
-                )
+                let want = if matches!(format, Format::Td3) { "P" } else { "A, C or I" };
+                write!(f, "document code {found:?} does not fit {format}: expected {want}")
             }
             IssueKind::Month { field, month } => {
                 write!(f, "{field}: month {month:02} is not 01-12")
             }
-            IssueKind::Day {
-                field,
-                year,
-                month,
-                day,
-            } => {
-                write!(
-                    f,
-                    "{field}: day {day:02} does not exist in {year:04}-{month:02}"
-                )
+            IssueKind::Day { field, year, month, day } => {
+                write!(f, "{field}: day {day:02} does not exist in {year:04}-{month:02}")
             }
             IssueKind::Sex { found } => write!(f, "sex {found:?}: expected F, M, X or <"),
-            IssueKind::CheckDigit {
-                field,
-                expected,
-                found,
-            } => {
+            IssueKind::CheckDigit { field, expected, found } => {
                 write!(f, "{field} check digit is {found:?}, expected {expected}")
             }
-            IssueKind::DocumentNumberContinuation => f.write_str(
-                "document number continues in the optional data but has no check digit there",
-            ),
+            IssueKind::DocumentNumberContinuation => {
+                f.write_str("document number continues in the optional data but has no check digit there")
+            }
             IssueKind::NameMissing => f.write_str("names field starts with <: no surname"),
             IssueKind::Expired { expiry } => write!(f, "document expired on {expiry}"),
             IssueKind::Personnummer(e) => write!(f, "personnummer in optional data: {e}"),
@@ -606,10 +571,9 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Warning::PersonnummerDateDiffers { personnummer, mrz } => write!(
-                f,
-                "personnummer date {personnummer} differs from MRZ date of birth {mrz}"
-            ),
+            Warning::PersonnummerDateDiffers { personnummer, mrz } => {
+                write!(f, "personnummer date {personnummer} differs from MRZ date of birth {mrz}")
+            }
             _ => f.write_str(self.text().en),
         }
     }
@@ -716,11 +680,7 @@ impl MrzReport {
     }
 
     fn push_issue(&mut self, line: usize, column: usize, kind: IssueKind) {
-        let issue = Issue {
-            line: to_u8(line),
-            column: to_u8(column),
-            kind,
-        };
+        let issue = Issue { line: to_u8(line), column: to_u8(column), kind };
         if self.issues.push(issue).is_err() {
             self.issues_omitted = self.issues_omitted.saturating_add(1);
         }
@@ -789,11 +749,7 @@ impl CheckAcc {
     }
 
     fn finish(&self) -> Option<u8> {
-        if self.illegal {
-            None
-        } else {
-            Some((self.sum % 10) as u8)
-        }
+        if self.illegal { None } else { Some((self.sum % 10) as u8) }
     }
 }
 
@@ -894,11 +850,7 @@ impl Lines {
 }
 
 fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
+    if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
 /// Splits and normalises the input, checking line count and lengths. `None` when the
@@ -921,12 +873,7 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
         }
         count += 1;
     }
-    let mut lines = Lines {
-        buf: [[b'<'; 44]; 3],
-        count: 0,
-        width: 0,
-        non_ascii: heapless::Vec::new(),
-    };
+    let mut lines = Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, non_ascii: heapless::Vec::new() };
     if count == 1 {
         let n = char_len(text);
         let format = match n {
@@ -960,20 +907,10 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
         3 => Format::Td1,
         2 => {
             let longest = raw.iter().map(|l| char_len(l)).max().unwrap_or(0);
-            if longest >= 40 {
-                Format::Td3
-            } else {
-                Format::Td2
-            }
+            if longest >= 40 { Format::Td3 } else { Format::Td2 }
         }
         _ => {
-            report.push_issue(
-                0,
-                0,
-                IssueKind::LineCount {
-                    found: to_u8(count),
-                },
-            );
+            report.push_issue(0, 0, IssueKind::LineCount { found: to_u8(count) });
             return None;
         }
     };
@@ -983,14 +920,7 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
         let n = char_len(l);
         if n != w {
             ok = false;
-            report.push_issue(
-                i + 1,
-                0,
-                IssueKind::LineLength {
-                    expected: to_u8(w),
-                    found: to_u16(n),
-                },
-            );
+            report.push_issue(i + 1, 0, IssueKind::LineLength { expected: to_u8(w), found: to_u16(n) });
         }
     }
     if !ok {
@@ -1011,12 +941,7 @@ pub fn parse(text: &str, today: Date) -> MrzReport {
         return report;
     };
     report.format = Some(format);
-    Parser {
-        lines: &lines,
-        report: &mut report,
-        today,
-    }
-    .run(format);
+    Parser { lines: &lines, report: &mut report, today }.run(format);
     report
 }
 
@@ -1045,14 +970,7 @@ impl Parser<'_> {
     /// Reports characters that do not belong in a field. Illegal characters were already
     /// reported by the structural pass and are skipped here. Returns whether every
     /// character was of the right class.
-    fn classify(
-        &mut self,
-        field: Field,
-        line: usize,
-        col: usize,
-        len: usize,
-        class: Class,
-    ) -> bool {
+    fn classify(&mut self, field: Field, line: usize, col: usize, len: usize, class: Class) -> bool {
         let data = self.lines.slice(line, col, len);
         let mut ok = true;
         for (i, &c) in data.iter().enumerate() {
@@ -1066,32 +984,18 @@ impl Parser<'_> {
                     if c.is_ascii_digit() || (filler && c == b'<') {
                         None
                     } else if let Some(d) = probable_digit(c) {
-                        Some(IssueKind::ProbableDigit {
-                            field,
-                            found: char::from(c),
-                            probably: char::from(d),
-                        })
+                        Some(IssueKind::ProbableDigit { field, found: char::from(c), probably: char::from(d) })
                     } else {
-                        Some(IssueKind::NotDigit {
-                            field,
-                            found: char::from(c),
-                        })
+                        Some(IssueKind::NotDigit { field, found: char::from(c) })
                     }
                 }
                 Class::Alpha => {
                     if !c.is_ascii_digit() {
                         None
                     } else if let Some(l) = probable_letter(c) {
-                        Some(IssueKind::ProbableLetter {
-                            field,
-                            found: char::from(c),
-                            probably: char::from(l),
-                        })
+                        Some(IssueKind::ProbableLetter { field, found: char::from(c), probably: char::from(l) })
                     } else {
-                        Some(IssueKind::NotLetter {
-                            field,
-                            found: char::from(c),
-                        })
+                        Some(IssueKind::NotLetter { field, found: char::from(c) })
                     }
                 }
             };
@@ -1126,14 +1030,7 @@ impl Parser<'_> {
             Format::Td1 | Format::Td2 => matches!(first, b'A' | b'C' | b'I'),
         };
         if !code_ok && is_legal(first) {
-            self.issue(
-                0,
-                0,
-                IssueKind::DocumentCode {
-                    found: char::from(first),
-                    format,
-                },
-            );
+            self.issue(0, 0, IssueKind::DocumentCode { found: char::from(first), format });
         }
         self.classify(Field::IssuingState, 0, 2, 3, Class::Alpha);
         copy_trimmed(lines.slice(0, 2, 3), &mut self.report.issuing_state);
@@ -1154,10 +1051,7 @@ impl Parser<'_> {
             && lines.at(lay.number_cd.0, lay.number_cd.1) == b'<'
             && number.last().is_some_and(|&c| c != b'<');
         if long {
-            let k = optional
-                .iter()
-                .position(|&c| c == b'<')
-                .unwrap_or(optional.len());
+            let k = optional.iter().position(|&c| c == b'<').unwrap_or(optional.len());
             if k == 0 {
                 self.issue(nl, lay.number_cd.1, IssueKind::DocumentNumberContinuation);
             } else {
@@ -1172,39 +1066,20 @@ impl Parser<'_> {
         if long && number_check_at == lay.number_cd {
             // Already reported as a missing continuation check digit; the check fails.
             let expected = check_digit(number).unwrap_or(0);
-            self.push_check(
-                CheckField::DocumentNumber,
-                number_check_at,
-                expected,
-                '<',
-                false,
-            );
+            self.push_check(CheckField::DocumentNumber, number_check_at, expected, '<', false);
         } else {
-            self.check_field(
-                CheckField::DocumentNumber,
-                &[number, continuation],
-                number_check_at,
-            );
+            self.check_field(CheckField::DocumentNumber, &[number, continuation], number_check_at);
         }
 
         if format == Format::Td1 {
             // The optional data of line 1 continues the number; line 2 has its own.
-            copy_trimmed(
-                trim_leading_fillers(optional_rest),
-                &mut self.report.optional_data,
-            );
+            copy_trimmed(trim_leading_fillers(optional_rest), &mut self.report.optional_data);
             self.classify(Field::OptionalData, ol, oc, olen, Class::Alnum);
         }
 
         // Date of birth.
         let (bl, bc) = lay.birth;
-        if self.classify(
-            Field::DateOfBirth,
-            bl,
-            bc,
-            6,
-            Class::Numeric { filler: true },
-        ) {
+        if self.classify(Field::DateOfBirth, bl, bc, 6, Class::Numeric { filler: true }) {
             let raw = lines.slice(bl, bc, 6);
             if raw.contains(&b'<') {
                 self.report.warn(Warning::BirthDateUnknown);
@@ -1212,11 +1087,7 @@ impl Parser<'_> {
                 self.report.date_of_birth = self.date(Field::DateOfBirth, bl, bc);
             }
         }
-        self.check_field(
-            CheckField::DateOfBirth,
-            &[lines.slice(bl, bc, 6)],
-            lay.birth_cd,
-        );
+        self.check_field(CheckField::DateOfBirth, &[lines.slice(bl, bc, 6)], lay.birth_cd);
 
         // Sex.
         let (sl, sc) = lay.sex;
@@ -1226,13 +1097,7 @@ impl Parser<'_> {
             b'<' | b'X' => Some(MrzSex::Unspecified),
             c => {
                 if is_legal(c) {
-                    self.issue(
-                        sl,
-                        sc,
-                        IssueKind::Sex {
-                            found: char::from(c),
-                        },
-                    );
+                    self.issue(sl, sc, IssueKind::Sex { found: char::from(c) });
                 }
                 None
             }
@@ -1240,13 +1105,7 @@ impl Parser<'_> {
 
         // Date of expiry.
         let (el, ec) = lay.expiry;
-        if self.classify(
-            Field::DateOfExpiry,
-            el,
-            ec,
-            6,
-            Class::Numeric { filler: false },
-        ) {
+        if self.classify(Field::DateOfExpiry, el, ec, 6, Class::Numeric { filler: false }) {
             self.report.date_of_expiry = self.date(Field::DateOfExpiry, el, ec);
             if let Some(expiry) = self.report.date_of_expiry {
                 let expired = self.today > expiry;
@@ -1256,11 +1115,7 @@ impl Parser<'_> {
                 }
             }
         }
-        self.check_field(
-            CheckField::DateOfExpiry,
-            &[lines.slice(el, ec, 6)],
-            lay.expiry_cd,
-        );
+        self.check_field(CheckField::DateOfExpiry, &[lines.slice(el, ec, 6)], lay.expiry_cd);
 
         // Nationality.
         let (tl, tc) = lay.nationality;
@@ -1270,10 +1125,7 @@ impl Parser<'_> {
         // Optional data of TD2 and TD3 (TD3: the personal number, with its own check digit).
         if format != Format::Td1 {
             self.classify(Field::OptionalData, ol, oc, olen, Class::Alnum);
-            copy_trimmed(
-                trim_leading_fillers(optional_rest),
-                &mut self.report.optional_data,
-            );
+            copy_trimmed(trim_leading_fillers(optional_rest), &mut self.report.optional_data);
         }
         if let Some(at) = lay.optional_cd {
             let empty = optional.iter().all(|&c| c == b'<');
@@ -1294,21 +1146,12 @@ impl Parser<'_> {
         // check digit, the expiry with its check digit, and the optional data.
         match format {
             Format::Td1 => {
-                let segs = [
-                    lines.slice(0, 5, 25),
-                    lines.slice(1, 0, 7),
-                    lines.slice(1, 8, 7),
-                    lines.slice(1, 18, 11),
-                ];
+                let segs = [lines.slice(0, 5, 25), lines.slice(1, 0, 7), lines.slice(1, 8, 7), lines.slice(1, 18, 11)];
                 self.check_field(CheckField::Composite, &segs, lay.composite);
             }
             Format::Td2 | Format::Td3 => {
                 let end = lay.composite.1;
-                let segs = [
-                    lines.slice(1, 0, 10),
-                    lines.slice(1, 13, 7),
-                    lines.slice(1, 21, end - 21),
-                ];
+                let segs = [lines.slice(1, 0, 10), lines.slice(1, 13, 7), lines.slice(1, 21, end - 21)];
                 self.check_field(CheckField::Composite, &segs, lay.composite);
             }
         }
@@ -1325,10 +1168,7 @@ impl Parser<'_> {
         }
         let split = names.windows(2).position(|w| w == b"<<");
         let (surname, given) = match split {
-            Some(i) => (
-                names.get(..i).unwrap_or(&[]),
-                names.get(i + 2..).unwrap_or(&[]),
-            ),
+            Some(i) => (names.get(..i).unwrap_or(&[]), names.get(i + 2..).unwrap_or(&[])),
             None => (names, &[][..]),
         };
         copy_name(surname, &mut self.report.surname);
@@ -1352,10 +1192,7 @@ impl Parser<'_> {
                 if let Some(mrz) = self.report.date_of_birth
                     && mrz != p.birth_date()
                 {
-                    self.report.warn(Warning::PersonnummerDateDiffers {
-                        personnummer: p.birth_date(),
-                        mrz,
-                    });
+                    self.report.warn(Warning::PersonnummerDateDiffers { personnummer: p.birth_date(), mrz });
                 }
             }
             Err(e) => self.issue(line, col, IssueKind::Personnummer(e)),
@@ -1386,16 +1223,7 @@ impl Parser<'_> {
         }
         let year = u16::try_from(year).ok().filter(|&y| y >= 1)?;
         if day == 0 || day > days_in_month(year, month) {
-            self.issue(
-                line,
-                col + 4,
-                IssueKind::Day {
-                    field,
-                    year,
-                    month,
-                    day,
-                },
-            );
+            self.issue(line, col + 4, IssueKind::Day { field, year, month, day });
             return None;
         }
         Date::new(year, month, day).ok()
@@ -1415,15 +1243,10 @@ impl Parser<'_> {
         } else {
             if is_legal(c) {
                 let kind = match probable_digit(c) {
-                    Some(d) => IssueKind::ProbableDigit {
-                        field: Field::CheckDigit(field),
-                        found,
-                        probably: char::from(d),
-                    },
-                    None => IssueKind::NotDigit {
-                        field: Field::CheckDigit(field),
-                        found,
-                    },
+                    Some(d) => {
+                        IssueKind::ProbableDigit { field: Field::CheckDigit(field), found, probably: char::from(d) }
+                    }
+                    None => IssueKind::NotDigit { field: Field::CheckDigit(field), found },
                 };
                 self.issue(at.0, at.1, kind);
             }
@@ -1434,34 +1257,12 @@ impl Parser<'_> {
         let expected = expected.unwrap_or(0);
         self.push_check(field, at, expected, found, ok);
         if !ok && found_value.is_some() && !acc.illegal {
-            self.issue(
-                at.0,
-                at.1,
-                IssueKind::CheckDigit {
-                    field,
-                    expected,
-                    found,
-                },
-            );
+            self.issue(at.0, at.1, IssueKind::CheckDigit { field, expected, found });
         }
     }
 
-    fn push_check(
-        &mut self,
-        field: CheckField,
-        at: (usize, usize),
-        expected: u8,
-        found: char,
-        ok: bool,
-    ) {
-        let check = Check {
-            field,
-            line: to_u8(at.0 + 1),
-            column: to_u8(at.1 + 1),
-            expected,
-            found,
-            ok,
-        };
+    fn push_check(&mut self, field: CheckField, at: (usize, usize), expected: u8, found: char, ok: bool) {
+        let check = Check { field, line: to_u8(at.0 + 1), column: to_u8(at.1 + 1), expected, found, ok };
         // At most five checks per format, the capacity.
         let _ = self.report.checks.push(check);
     }
@@ -1480,11 +1281,7 @@ fn trim_leading_fillers(s: &[u8]) -> &[u8] {
 /// Copies a field without trailing fillers; non-ASCII markers become U+FFFD.
 fn copy_trimmed<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
     for &c in trim_fillers(s) {
-        let ch = if c.is_ascii() {
-            char::from(c)
-        } else {
-            char::REPLACEMENT_CHARACTER
-        };
+        let ch = if c.is_ascii() { char::from(c) } else { char::REPLACEMENT_CHARACTER };
         if out.push(ch).is_err() {
             break;
         }

@@ -183,10 +183,9 @@ impl PersonnummerError {
                 "Otillåtet tecken: bara siffror och - eller + är tillåtna.",
                 "Invalid character: only digits and - or + are allowed.",
             ),
-            PersonnummerError::Separator { .. } => Text::new(
-                "Fel skiljetecken: använd - eller +.",
-                "Wrong separator: use - or +.",
-            ),
+            PersonnummerError::Separator { .. } => {
+                Text::new("Fel skiljetecken: använd - eller +.", "Wrong separator: use - or +.")
+            }
             PersonnummerError::PlusUnder100 { .. } => Text::new(
                 "Plustecken används bara för personer som fyller 100 år i år eller tidigare.",
                 "A plus sign is used only for people who turn 100 this year or earlier.",
@@ -195,26 +194,22 @@ impl PersonnummerError {
                 "Ogiltigt sekel: födelseåret är före 1800.",
                 "Invalid century: the year of birth is before 1800.",
             ),
-            PersonnummerError::Month { .. } => Text::new(
-                "Ogiltig månad: månaden måste vara 01–12.",
-                "Invalid month: the month must be 01–12.",
-            ),
+            PersonnummerError::Month { .. } => {
+                Text::new("Ogiltig månad: månaden måste vara 01–12.", "Invalid month: the month must be 01–12.")
+            }
             PersonnummerError::Day { .. } => Text::new(
                 "Ogiltig dag: dagen finns inte i den månaden.",
                 "Invalid day: that day does not exist in that month.",
             ),
-            PersonnummerError::BirthNumber000 => Text::new(
-                "Födelsenumret 000 delas aldrig ut.",
-                "Birth number 000 is never assigned.",
-            ),
-            PersonnummerError::Checksum { .. } => Text::new(
-                "Fel kontrollsiffra: numret är felskrivet.",
-                "Wrong check digit: the number is mistyped.",
-            ),
-            PersonnummerError::InFuture { .. } => Text::new(
-                "Födelsedatumet ligger i framtiden.",
-                "The date of birth is in the future.",
-            ),
+            PersonnummerError::BirthNumber000 => {
+                Text::new("Födelsenumret 000 delas aldrig ut.", "Birth number 000 is never assigned.")
+            }
+            PersonnummerError::Checksum { .. } => {
+                Text::new("Fel kontrollsiffra: numret är felskrivet.", "Wrong check digit: the number is mistyped.")
+            }
+            PersonnummerError::InFuture { .. } => {
+                Text::new("Födelsedatumet ligger i framtiden.", "The date of birth is in the future.")
+            }
             PersonnummerError::Interim { .. } => Text::new(
                 "Interimsnummer: inte ett personnummer eller samordningsnummer.",
                 "Interim number: not a personnummer or coordination number.",
@@ -248,19 +243,14 @@ impl fmt::Display for PersonnummerError {
                  YYYYMMDD-NNNC or YYYYMMDDNNNC"
             ),
             PersonnummerError::Character { position, found } => {
-                write!(
-                    f,
-                    "invalid character {found:?} at position {position}: expected a digit"
-                )
+                write!(f, "invalid character {found:?} at position {position}: expected a digit")
             }
-            PersonnummerError::Separator { position, found } => write!(
-                f,
-                "invalid separator {found:?} at position {position}: expected '-' or '+'"
-            ),
-            PersonnummerError::PlusUnder100 { year } => write!(
-                f,
-                "'+' separator but a person born in {year} is under 100 this year"
-            ),
+            PersonnummerError::Separator { position, found } => {
+                write!(f, "invalid separator {found:?} at position {position}: expected '-' or '+'")
+            }
+            PersonnummerError::PlusUnder100 { year } => {
+                write!(f, "'+' separator but a person born in {year} is under 100 this year")
+            }
             PersonnummerError::Century { year } => {
                 write!(f, "year of birth {year} is before 1800")
             }
@@ -268,21 +258,11 @@ impl fmt::Display for PersonnummerError {
                 write!(f, "invalid month {month:02}: expected 01-12")
             }
             PersonnummerError::Day { day, month, year } => {
-                let name = MONTHS
-                    .get(usize::from(month).wrapping_sub(1))
-                    .copied()
-                    .unwrap_or("?");
+                let name = MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?");
                 if day > 60 {
-                    write!(
-                        f,
-                        "invalid day {day}: coordination day {} does not exist in {name} {year}",
-                        day - 60
-                    )
+                    write!(f, "invalid day {day}: coordination day {} does not exist in {name} {year}", day - 60)
                 } else {
-                    write!(
-                        f,
-                        "invalid day {day:02}: it does not exist in {name} {year}"
-                    )
+                    write!(f, "invalid day {day:02}: it does not exist in {name} {year}")
                 }
             }
             PersonnummerError::BirthNumber000 => f.write_str("birth number 000 is never assigned"),
@@ -367,10 +347,7 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
             Some(b'-') => Sep::Minus,
             Some(b'+') => Sep::Plus,
             Some(&c) => {
-                return Err(PersonnummerError::Separator {
-                    position: i + 1,
-                    found: char::from(c),
-                });
+                return Err(PersonnummerError::Separator { position: i + 1, found: char::from(c) });
             }
             None => return Err(PersonnummerError::Length { found: b.len() }),
         },
@@ -379,10 +356,7 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
         let mut c = 0u16;
         for (i, &ch) in b.iter().take(2).enumerate() {
             if !ch.is_ascii_digit() {
-                return Err(PersonnummerError::Character {
-                    position: i + 1,
-                    found: char::from(ch),
-                });
+                return Err(PersonnummerError::Character { position: i + 1, found: char::from(ch) });
             }
             c = c * 10 + u16::from(ch - b'0');
         }
@@ -403,19 +377,11 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
         } else if k == 6 && INTERIM_LETTERS.contains(&ch.to_ascii_uppercase()) {
             interim = Some(char::from(ch.to_ascii_uppercase()));
         } else {
-            return Err(PersonnummerError::Character {
-                position: i + 1,
-                found: char::from(ch),
-            });
+            return Err(PersonnummerError::Character { position: i + 1, found: char::from(ch) });
         }
         k += 1;
     }
-    Ok(Parts {
-        century,
-        sep,
-        d,
-        interim,
-    })
+    Ok(Parts { century, sep, d, interim })
 }
 
 /// The error for a trimmed input that holds non-ASCII characters (slow path; never taken by a
@@ -457,11 +423,7 @@ fn validate(p: &Parts, today: Date) -> Result<Personnummer, PersonnummerError> {
         return Err(PersonnummerError::Month { month });
     }
     let coordination = day_field > 60;
-    let day = if coordination {
-        day_field - 60
-    } else {
-        day_field
-    };
+    let day = if coordination { day_field - 60 } else { day_field };
 
     let year: u16 = match p.century {
         Some(c) => {
@@ -497,20 +459,12 @@ fn validate(p: &Parts, today: Date) -> Result<Personnummer, PersonnummerError> {
         }
     };
     if day == 0 || day > days_in_month(year, month) {
-        return Err(PersonnummerError::Day {
-            day: day_field,
-            month,
-            year,
-        });
+        return Err(PersonnummerError::Day { day: day_field, month, year });
     }
     let birth_date = match Date::new(year, month, day) {
         Ok(date) => date,
         Err(_) => {
-            return Err(PersonnummerError::Day {
-                day: day_field,
-                month,
-                year,
-            });
+            return Err(PersonnummerError::Day { day: day_field, month, year });
         }
     };
     if birth_date > today {
@@ -529,17 +483,9 @@ fn validate(p: &Parts, today: Date) -> Result<Personnummer, PersonnummerError> {
     let nine = [d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]];
     let expected = luhn_check_digit(&nine);
     if d[9] != expected {
-        return Err(PersonnummerError::Checksum {
-            expected,
-            found: d[9],
-        });
+        return Err(PersonnummerError::Checksum { expected, found: d[9] });
     }
-    Ok(Personnummer {
-        birth_date,
-        birth_number,
-        check: expected,
-        coordination,
-    })
+    Ok(Personnummer { birth_date, birth_number, check: expected, coordination })
 }
 
 /// What kind of number `input` is, if it is a well-formed one.
@@ -578,11 +524,7 @@ impl Personnummer {
 
     /// Personnummer or samordningsnummer; never [`Kind::Interim`].
     pub const fn kind(&self) -> Kind {
-        if self.coordination {
-            Kind::Samordningsnummer
-        } else {
-            Kind::Personnummer
-        }
+        if self.coordination { Kind::Samordningsnummer } else { Kind::Personnummer }
     }
 
     /// Whether this is a samordningsnummer (coordination number).
@@ -592,11 +534,7 @@ impl Personnummer {
 
     /// Legal sex from the ninth digit.
     pub const fn sex(&self) -> Sex {
-        if self.birth_number % 2 == 1 {
-            Sex::Male
-        } else {
-            Sex::Female
-        }
+        if self.birth_number % 2 == 1 { Sex::Male } else { Sex::Female }
     }
 
     /// The three-digit birth number, 1–999.
@@ -706,13 +644,7 @@ mod tests {
 
     #[test]
     fn forms() {
-        for s in [
-            "811218-9876",
-            "8112189876",
-            "19811218-9876",
-            "198112189876",
-            " 811218-9876\n",
-        ] {
+        for s in ["811218-9876", "8112189876", "19811218-9876", "198112189876", " 811218-9876\n"] {
             let p = Personnummer::parse(s, today()).unwrap();
             assert_eq!(p.long().as_str(), "19811218-9876", "{s}");
         }
@@ -732,17 +664,11 @@ mod tests {
     fn non_ascii() {
         assert_eq!(
             Personnummer::parse("811218–9876", today()),
-            Err(PersonnummerError::Separator {
-                position: 7,
-                found: '–'
-            })
+            Err(PersonnummerError::Separator { position: 7, found: '–' })
         );
         assert_eq!(
             Personnummer::parse("811218987é", today()),
-            Err(PersonnummerError::Character {
-                position: 10,
-                found: 'é'
-            })
+            Err(PersonnummerError::Character { position: 10, found: 'é' })
         );
     }
 }
