@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use rekry_core::date::Date;
+use rekry_core::idcheck::documents::DocumentKind;
 use rekry_core::idcheck::mrz::{
     self, CheckField, Field, Format, Issue, IssueKind, MrzReport, MrzSex, Warning, check_digit,
 };
@@ -77,6 +78,10 @@ fn td3_specimen() {
     );
     assert!(r.checks_passed());
     assert_eq!(r.document_key(), ("P", "UTO"));
+    assert_eq!(r.document_kind(), Some(DocumentKind::OtherPassport));
+    let swe = mrz::parse(&join(&TD3).replace("P<UTO", "P<SWE"), then());
+    assert_eq!(swe.document_kind(), Some(DocumentKind::SwedishPassport));
+    assert_eq!(mrz::parse("garbage", then()).document_kind(), None);
 }
 
 #[test]
@@ -181,6 +186,7 @@ fn swedish_id_card() {
     let r = mrz::parse(&join(&SWE_ID), today());
     assert!(r.is_valid(), "{:?}", r.issues);
     assert_eq!(r.document_key(), ("I", "SWE"));
+    assert_eq!(r.document_kind(), Some(DocumentKind::SwedishNationalIdCard));
     assert_eq!(r.document_number.as_str(), "AB1234567");
     assert_eq!(r.optional_data.as_str(), "198112189876");
     let p = r.personnummer.expect("personnummer");

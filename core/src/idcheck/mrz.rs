@@ -56,6 +56,7 @@
 use core::fmt;
 
 use crate::date::{Date, days_in_month};
+use crate::idcheck::documents::{DocumentKind, classify_mrz};
 use crate::idcheck::personnummer::{Personnummer, PersonnummerError};
 use crate::text::Text;
 
@@ -673,10 +674,17 @@ impl MrzReport {
         self.checks.iter().find(|c| c.field == field)
     }
 
-    /// The document code and issuing state, the key to the document catalogue
-    /// (`classify_mrz` in [`crate::idcheck::documents`]).
+    /// The document code and issuing state, the key to the document catalogue.
     pub fn document_key(&self) -> (&str, &str) {
         (self.document_code.as_str(), self.issuing_state.as_str())
+    }
+
+    /// The catalogue's kind of document for the document code and issuing state (for
+    /// example `P` + `SWE`: a Swedish passport), or `None` when the catalogue does not know it
+    /// or the structure was unreadable. See [`classify_mrz`].
+    pub fn document_kind(&self) -> Option<DocumentKind> {
+        self.format?;
+        classify_mrz(self.document_code.as_str(), self.issuing_state.as_str())
     }
 
     fn push_issue(&mut self, line: usize, column: usize, kind: IssueKind) {
@@ -1174,8 +1182,10 @@ impl Parser<'_> {
         copy_name(surname, &mut self.report.surname);
         copy_name(given, &mut self.report.given_names);
 
-        // Swedish ID cards carry the personnummer in the TD1 optional data.
-        if format == Format::Td1 && first == b'I' && self.report.issuing_state == "SWE" {
+        // Swedish national ID cards carry the personnummer in the TD1 optional data (residence
+        // permit cards, `IR` + `SWE`, are another kind and are not read for one).
+        let kind = classify_mrz(self.report.document_code.as_str(), self.report.issuing_state.as_str());
+        if format == Format::Td1 && kind == Some(DocumentKind::SwedishNationalIdCard) {
             self.swedish_personnummer(ol, oc + (olen - optional_rest.len()));
         }
     }
