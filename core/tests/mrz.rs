@@ -405,7 +405,26 @@ const TD3_FIELDS: [(CheckField, usize, usize); 4] = [
     (CheckField::OptionalData, 28, 14),
 ];
 
+/// The check digit as Doc 9303 Part 3 §4.9 spells it out.
+fn naive_check_digit(s: &[u8]) -> u8 {
+    let mut sum = 0u32;
+    for (i, &c) in s.iter().enumerate() {
+        let v = match c {
+            b'0'..=b'9' => c - b'0',
+            b'A'..=b'Z' => c - b'A' + 10,
+            _ => 0,
+        };
+        sum += u32::from(v) * [7, 3, 1][i % 3];
+    }
+    (sum % 10) as u8
+}
+
 proptest! {
+    #[test]
+    fn check_digit_matches_the_definition(s in "[A-Z0-9<]{0,200}") {
+        prop_assert_eq!(check_digit(s.as_bytes()), Some(naive_check_digit(s.as_bytes())));
+    }
+
     #[test]
     fn parsing_any_string_never_panics(s in any::<String>()) {
         let r = mrz::parse(&s, today());

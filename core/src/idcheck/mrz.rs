@@ -742,17 +742,24 @@ struct CheckAcc {
     sum: u32,
     index: usize,
     illegal: bool,
+    /// Whether the data is known to hold only MRZ-alphabet bytes, so the per-byte legality
+    /// test can be skipped.
+    known_legal: bool,
 }
 
 impl CheckAcc {
     fn feed(&mut self, data: &[u8]) {
-        const WEIGHTS: [u32; 3] = [7, 3, 1];
-        for &c in data {
-            match char_value(c) {
-                Some(v) => self.sum += u32::from(v) * WEIGHTS[self.index % 3],
-                None => self.illegal = true,
+        // MRZ fields are at most 44 characters, one chunk; longer data (the public
+        // `check_digit`) is taken 45 at a time, which keeps the weight phase and the sum
+        // (reduced mod 10 per chunk) from overflowing.
+        for chunk in data.chunks(45) {
+            let weights = WEIGHTS.get(self.index % 3..).unwrap_or(&[]);
+            let sum: u32 = chunk.iter().zip(weights).map(|(&c, &w)| u32::from(VALUE[usize::from(c)]) * w).sum();
+            self.sum = (self.sum + sum) % 10;
+            if !self.known_legal {
+                self.illegal |= !all_in(chunk, DIGIT | UPPER | FILLER);
             }
-            self.index += 1;
+            self.index += chunk.len();
         }
     }
 
@@ -789,6 +796,63 @@ const fn is_legal(c: u8) -> bool {
     c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'<'
 }
 
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const FILLER: u8 = 4;
+
+/// The class bits of a byte: [`DIGIT`], [`UPPER`], [`FILLER`] or 0 for anything else.
+/// Branch-free, so the loops below over whole fields vectorise.
+#[inline(always)]
+const fn class_of(c: u8) -> u8 {
+    let digit = (c.wrapping_sub(b'0') < 10) as u8;
+    let upper = (c.wrapping_sub(b'A') < 26) as u8;
+    let filler = (c == b'<') as u8;
+    digit * DIGIT | upper * UPPER | filler * FILLER
+}
+
+/// [`class_of`] for every byte: one load per character in the hot loops.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = class_of(i as u8);
+        i += 1;
+    }
+    t
+};
+
+/// Check-digit values by byte (0 for bytes outside the MRZ alphabet, which callers track
+/// separately).
+const VALUE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(v) = char_value(i as u8) {
+            t[i] = v;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether every byte of `data` is in one of the `allowed` classes (no early exit: fields
+/// are short and almost always good).
+#[inline]
+fn all_in(data: &[u8], allowed: u8) -> bool {
+    data.iter().fold(true, |ok, &c| ok & (CLASS[usize::from(c)] & allowed != 0))
+}
+
+/// Weights 7, 3, 1 repeated, long enough for any field at any phase.
+const WEIGHTS: [u32; 48] = {
+    let mut t = [0u32; 48];
+    let mut i = 0;
+    while i < 48 {
+        t[i] = [7, 3, 1][i % 3];
+        i += 1;
+    }
+    t
+};
+
 /// Marks a non-ASCII character in the normalised line buffer (never a legal MRZ byte).
 const NON_ASCII: u8 = 0x80;
 
@@ -797,6 +861,9 @@ struct Lines {
     buf: [[u8; 44]; 3],
     count: usize,
     width: usize,
+    /// Whether any character is outside `A`–`Z`, `0`–`9`, `<` (rare: lets the hot path skip
+    /// the per-character reporting).
+    has_illegal: bool,
     /// Non-ASCII characters by (line, column), to report them as typed. A handful is
     /// plenty; any beyond are reported as U+FFFD.
     non_ascii: heapless::Vec<(u8, u8, char), 4>,
@@ -829,6 +896,14 @@ impl Lines {
         }
     }
 
+    fn fill_ascii(&mut self, line: usize, src: &[u8]) {
+        if let Some(dst) = self.buf.get_mut(line).and_then(|l| l.get_mut(..src.len())) {
+            dst.copy_from_slice(src);
+            dst.make_ascii_uppercase();
+            self.has_illegal |= !all_in(dst, DIGIT | UPPER | FILLER);
+        }
+    }
+
     fn put(&mut self, line: usize, col: usize, ch: char) {
         let b = if ch.is_ascii() {
             (ch as u8).to_ascii_uppercase()
@@ -836,6 +911,7 @@ impl Lines {
             let _ = self.non_ascii.push((to_u8(line), to_u8(col), ch));
             NON_ASCII
         };
+        self.has_illegal |= class_of(b) == 0;
         if let Some(slot) = self.buf.get_mut(line).and_then(|l| l.get_mut(col)) {
             *slot = b;
         }
@@ -844,17 +920,19 @@ impl Lines {
     fn fill(&mut self, line: usize, s: &str) {
         if s.is_ascii() {
             // Fast path for every real MRZ.
-            if let Some(dst) = self.buf.get_mut(line).and_then(|l| l.get_mut(..s.len())) {
-                for (d, &c) in dst.iter_mut().zip(s.as_bytes()) {
-                    *d = c.to_ascii_uppercase();
-                }
-            }
+            self.fill_ascii(line, s.as_bytes());
         } else {
             for (col, ch) in s.chars().enumerate() {
                 self.put(line, col, ch);
             }
         }
     }
+}
+
+/// Trims whitespace; Unicode whitespace is looked for only in non-ASCII text.
+fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    if t.is_ascii() { t } else { t.trim() }
 }
 
 fn char_len(s: &str) -> usize {
@@ -864,24 +942,39 @@ fn char_len(s: &str) -> usize {
 /// Splits and normalises the input, checking line count and lengths. `None` when the
 /// structure is wrong (the issues are in `report`).
 fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
-    let text = text.trim();
+    if let Some(found) = fast_structure(text.trim_ascii()) {
+        return Some(found);
+    }
+    let text = trim(text);
     if text.is_empty() {
         report.push_issue(0, 0, IssueKind::Empty);
         return None;
     }
+    // Split at `\n` and `\r` bytes: they never occur inside a multi-byte UTF-8 sequence, so
+    // every cut is a char boundary, and a byte scan is much faster than decoding chars.
     let mut raw: [&str; 3] = [""; 3];
     let mut count = 0usize;
-    for l in text.split(['\n', '\r']) {
-        let l = l.trim();
-        if l.is_empty() {
-            continue;
+    let mut rest = text;
+    loop {
+        let cut = rest.as_bytes().iter().position(|&b| b == b'\n' || b == b'\r');
+        let (l, next) = match cut {
+            Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..).unwrap_or("")),
+            None => (rest, ""),
+        };
+        let l = trim(l);
+        if !l.is_empty() {
+            if let Some(slot) = raw.get_mut(count) {
+                *slot = l;
+            }
+            count += 1;
         }
-        if let Some(slot) = raw.get_mut(count) {
-            *slot = l;
+        if cut.is_none() {
+            break;
         }
-        count += 1;
+        rest = next;
     }
-    let mut lines = Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, non_ascii: heapless::Vec::new() };
+    let mut lines =
+        Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, has_illegal: false, non_ascii: heapless::Vec::new() };
     if count == 1 {
         let n = char_len(text);
         let format = match n {
@@ -898,11 +991,7 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
         lines.width = w;
         if text.is_ascii() {
             for (i, chunk) in text.as_bytes().chunks(w).enumerate() {
-                if let Some(dst) = lines.buf.get_mut(i).and_then(|l| l.get_mut(..chunk.len())) {
-                    for (d, &c) in dst.iter_mut().zip(chunk) {
-                        *d = c.to_ascii_uppercase();
-                    }
-                }
+                lines.fill_ascii(i, chunk);
             }
         } else {
             for (i, ch) in text.chars().enumerate() {
@@ -942,6 +1031,40 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
     Some((format, lines))
 }
 
+/// The common case in one pass: ASCII text in exactly one layout with lines separated by
+/// `\n`, `\r\n`, `\r` or nothing, every character legal. `None` for anything else, which the
+/// general path then splits, normalises and reports on.
+fn fast_structure(t: &str) -> Option<(Format, Lines)> {
+    let b = t.as_bytes();
+    for format in [Format::Td3, Format::Td1, Format::Td2] {
+        let (w, n) = (format.line_len(), format.lines());
+        for sep in [&b"\n"[..], b"\r\n", b"", b"\r"] {
+            if b.len() != n * w + (n - 1) * sep.len() {
+                continue;
+            }
+            let mut lines =
+                Lines { buf: [[b'<'; 44]; 3], count: n, width: w, has_illegal: false, non_ascii: heapless::Vec::new() };
+            let mut ok = true;
+            for i in 0..n {
+                let start = i * (w + sep.len());
+                let (Some(line), Some(after)) = (b.get(start..start + w), b.get(start + w..)) else {
+                    ok = false;
+                    break;
+                };
+                if i + 1 < n && !after.starts_with(sep) {
+                    ok = false;
+                    break;
+                }
+                lines.fill_ascii(i, line);
+            }
+            if ok && !lines.has_illegal {
+                return Some((format, lines));
+            }
+        }
+    }
+    None
+}
+
 /// Parses and validates an MRZ; see the [module docs](self). Never panics.
 pub fn parse(text: &str, today: Date) -> MrzReport {
     let mut report = MrzReport::empty();
@@ -979,7 +1102,20 @@ impl Parser<'_> {
     /// reported by the structural pass and are skipped here. Returns whether every
     /// character was of the right class.
     fn classify(&mut self, field: Field, line: usize, col: usize, len: usize, class: Class) -> bool {
+        if class == Class::Alnum && !self.lines.has_illegal {
+            return true;
+        }
         let data = self.lines.slice(line, col, len);
+        let allowed = match class {
+            Class::Numeric { filler: false } => DIGIT,
+            Class::Numeric { filler: true } => DIGIT | FILLER,
+            Class::Alpha => UPPER | FILLER,
+            Class::Alnum => DIGIT | UPPER | FILLER,
+        };
+        // Fast path: every character of the right class, as in every good MRZ.
+        if all_in(data, allowed) {
+            return true;
+        }
         let mut ok = true;
         for (i, &c) in data.iter().enumerate() {
             if !is_legal(c) {
@@ -1018,7 +1154,7 @@ impl Parser<'_> {
     fn run(&mut self, format: Format) {
         let lines = self.lines;
         // Illegal characters anywhere, once.
-        for line in 0..lines.count {
+        for line in 0..if lines.has_illegal { lines.count } else { 0 } {
             for (col, &c) in lines.line(line).iter().enumerate() {
                 if !is_legal(c) {
                     let found = lines.original_char(line, col, c);
@@ -1184,8 +1320,10 @@ impl Parser<'_> {
 
         // Swedish national ID cards carry the personnummer in the TD1 optional data (residence
         // permit cards, `IR` + `SWE`, are another kind and are not read for one).
-        let kind = classify_mrz(self.report.document_code.as_str(), self.report.issuing_state.as_str());
-        if format == Format::Td1 && kind == Some(DocumentKind::SwedishNationalIdCard) {
+        if format == Format::Td1
+            && self.report.issuing_state == "SWE"
+            && classify_mrz(self.report.document_code.as_str(), "SWE") == Some(DocumentKind::SwedishNationalIdCard)
+        {
             self.swedish_personnummer(ol, oc + (olen - optional_rest.len()));
         }
     }
@@ -1241,7 +1379,7 @@ impl Parser<'_> {
 
     /// Computes the check digit over `segments` and compares it with the character at `at`.
     fn check_field(&mut self, field: CheckField, segments: &[&[u8]], at: (usize, usize)) {
-        let mut acc = CheckAcc::default();
+        let mut acc = CheckAcc { known_legal: !self.lines.has_illegal, ..CheckAcc::default() };
         for s in segments {
             acc.feed(s);
         }
@@ -1290,7 +1428,13 @@ fn trim_leading_fillers(s: &[u8]) -> &[u8] {
 
 /// Copies a field without trailing fillers; non-ASCII markers become U+FFFD.
 fn copy_trimmed<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
-    for &c in trim_fillers(s) {
+    let s = trim_fillers(s);
+    if let Ok(text) = core::str::from_utf8(s)
+        && out.push_str(text).is_ok()
+    {
+        return;
+    }
+    for &c in s {
         let ch = if c.is_ascii() { char::from(c) } else { char::REPLACEMENT_CHARACTER };
         if out.push(ch).is_err() {
             break;
@@ -1300,7 +1444,19 @@ fn copy_trimmed<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
 
 /// Copies a name part: trailing fillers removed, `<` read as a space.
 fn copy_name<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
-    for &c in trim_fillers(s) {
+    let s = trim_fillers(s);
+    let mut buf = [0u8; 39];
+    if let Some(dst) = buf.get_mut(..s.len()) {
+        for (d, &c) in dst.iter_mut().zip(s) {
+            *d = if c == b'<' { b' ' } else { c };
+        }
+        if let Ok(text) = core::str::from_utf8(dst)
+            && out.push_str(text).is_ok()
+        {
+            return;
+        }
+    }
+    for &c in s {
         let ch = match c {
             b'<' => ' ',
             c if c.is_ascii() => char::from(c),

@@ -105,20 +105,20 @@ pub enum PersonnummerError {
     Empty,
     /// Not 10, 11, 12 or 13 characters long.
     Length {
-        /// How many characters there were.
-        found: usize,
+        /// How many characters there were (saturating at 65 535).
+        found: u16,
     },
     /// A character that is not a digit where a digit belongs.
     Character {
         /// 1-based position in the trimmed input.
-        position: usize,
+        position: u8,
         /// The character found.
         found: char,
     },
     /// The separator between date and birth number is not `-` or `+`.
     Separator {
         /// 1-based position in the trimmed input.
-        position: usize,
+        position: u8,
         /// The character found.
         found: char,
     },
@@ -325,7 +325,9 @@ struct Parts {
 /// The structural pass: length, separator, characters. Kept separate from the date and
 /// checksum pass so that both `parse` and `classify` share it.
 fn split(input: &str) -> Result<Parts, PersonnummerError> {
-    let s = input.trim();
+    // ASCII trimming first: Unicode whitespace can only be present in non-ASCII text.
+    let s = input.trim_ascii();
+    let s = if s.is_ascii() { s } else { s.trim() };
     if s.is_empty() {
         return Err(PersonnummerError::Empty);
     }
@@ -339,7 +341,7 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
         11 => (0, Some(6)),
         12 => (2, None),
         13 => (2, Some(8)),
-        n => return Err(PersonnummerError::Length { found: n }),
+        n => return Err(PersonnummerError::Length { found: saturate(n) }),
     };
     let sep = match sep_at {
         None => Sep::None,
@@ -347,16 +349,16 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
             Some(b'-') => Sep::Minus,
             Some(b'+') => Sep::Plus,
             Some(&c) => {
-                return Err(PersonnummerError::Separator { position: i + 1, found: char::from(c) });
+                return Err(PersonnummerError::Separator { position: position(i), found: char::from(c) });
             }
-            None => return Err(PersonnummerError::Length { found: b.len() }),
+            None => return Err(PersonnummerError::Length { found: saturate(b.len()) }),
         },
     };
     let century = if start == 2 {
         let mut c = 0u16;
         for (i, &ch) in b.iter().take(2).enumerate() {
             if !ch.is_ascii_digit() {
-                return Err(PersonnummerError::Character { position: i + 1, found: char::from(ch) });
+                return Err(PersonnummerError::Character { position: position(i), found: char::from(ch) });
             }
             c = c * 10 + u16::from(ch - b'0');
         }
@@ -364,22 +366,36 @@ fn split(input: &str) -> Result<Parts, PersonnummerError> {
     } else {
         None
     };
+    // The ten digits YYMMDDNNNC sit at fixed offsets once the form is known: read them
+    // straight, and take the slow path only for a non-digit.
+    let body = b.get(start..).unwrap_or(&[]);
+    let (date_part, tail) = match sep_at {
+        Some(_) => (body.get(..6).unwrap_or(&[]), body.get(7..).unwrap_or(&[])),
+        None => (body.get(..6).unwrap_or(&[]), body.get(6..).unwrap_or(&[])),
+    };
+    let tail_start = start + if sep_at.is_some() { 7 } else { 6 };
     let mut d = [0u8; 10];
+    let mut bad = false;
+    for (slot, &ch) in d.iter_mut().zip(date_part.iter().chain(tail)) {
+        let v = ch.wrapping_sub(b'0');
+        bad |= v > 9;
+        *slot = v;
+    }
     let mut interim = None;
-    let mut k = 0;
-    for (i, &ch) in b.iter().enumerate().skip(start) {
-        if Some(i) == sep_at {
-            continue;
+    if bad {
+        for (k, slot) in d.iter_mut().enumerate() {
+            if *slot <= 9 {
+                continue;
+            }
+            let i = if k < 6 { start + k } else { tail_start + k - 6 };
+            let ch = b.get(i).copied().unwrap_or(b' ');
+            if k == 6 && INTERIM_LETTERS.contains(&ch.to_ascii_uppercase()) {
+                interim = Some(char::from(ch.to_ascii_uppercase()));
+                *slot = 0;
+            } else {
+                return Err(PersonnummerError::Character { position: position(i), found: char::from(ch) });
+            }
         }
-        let Some(slot) = d.get_mut(k) else { break };
-        if ch.is_ascii_digit() {
-            *slot = ch - b'0';
-        } else if k == 6 && INTERIM_LETTERS.contains(&ch.to_ascii_uppercase()) {
-            interim = Some(char::from(ch.to_ascii_uppercase()));
-        } else {
-            return Err(PersonnummerError::Character { position: i + 1, found: char::from(ch) });
-        }
-        k += 1;
     }
     Ok(Parts { century, sep, d, interim })
 }
@@ -393,11 +409,11 @@ fn non_ascii_error(s: &str) -> PersonnummerError {
         11 => 7,
         13 => 9,
         10 | 12 => 0,
-        _ => return PersonnummerError::Length { found: n },
+        _ => return PersonnummerError::Length { found: saturate(n) },
     };
     for (i, c) in s.chars().enumerate() {
-        let position = i + 1;
-        if position == sep_at {
+        let position = position(i);
+        if usize::from(position) == sep_at {
             if c != '-' && c != '+' {
                 return PersonnummerError::Separator { position, found: c };
             }
@@ -406,7 +422,16 @@ fn non_ascii_error(s: &str) -> PersonnummerError {
         }
     }
     // Unreachable for non-ASCII input, but a sensible answer regardless.
-    PersonnummerError::Length { found: n }
+    PersonnummerError::Length { found: saturate(n) }
+}
+
+/// The 1-based position of index `i` (inputs that get this far are at most 13 long).
+fn position(i: usize) -> u8 {
+    u8::try_from(i + 1).unwrap_or(u8::MAX)
+}
+
+fn saturate(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 fn two(d: &[u8; 10], i: usize) -> u8 {
