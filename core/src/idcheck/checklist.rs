@@ -44,6 +44,7 @@ use heapless::Vec;
 
 use crate::date::Date;
 use crate::idcheck::documents::{CitizenshipGroup, DocumentKind, const_date, document_acceptable};
+use crate::idcheck::mrz::MrzReport;
 use crate::idcheck::record::{CheckRecord, ExtractSighting};
 use crate::text::Text;
 
@@ -104,22 +105,14 @@ impl ItemKind {
     pub const fn name(self) -> Text {
         match self {
             ItemKind::Identity => Text::new("Godkänd id-handling", "Approved identity document"),
-            ItemKind::CriminalRecord => {
-                Text::new("Utdrag ur belastningsregistret", "Criminal-record extract")
-            }
-            ItemKind::Licence => Text::new(
-                "Legitimation eller skyddad titel",
-                "Licence or protected title",
-            ),
+            ItemKind::CriminalRecord => Text::new("Utdrag ur belastningsregistret", "Criminal-record extract"),
+            ItemKind::Licence => Text::new("Legitimation eller skyddad titel", "Licence or protected title"),
             ItemKind::Diploma => Text::new("Verifierad utbildning", "Verified diploma"),
-            ItemKind::RightToWork => {
-                Text::new("Rätt att arbeta i Sverige", "Right to work in Sweden")
-            }
+            ItemKind::RightToWork => Text::new("Rätt att arbeta i Sverige", "Right to work in Sweden"),
             ItemKind::References => Text::new("Referenser", "References"),
-            ItemKind::SwedishLanguage => Text::new(
-                "Svenska i äldreomsorgen (information)",
-                "Swedish in elderly care (information)",
-            ),
+            ItemKind::SwedishLanguage => {
+                Text::new("Svenska i äldreomsorgen (information)", "Swedish in elderly care (information)")
+            }
         }
     }
 
@@ -229,10 +222,7 @@ pub const OPTIONAL_EXTRACTS_FROM: Date = const_date(2026, 3, 1);
 
 const EXTRACT_SCHOOL: ExtractType = ExtractType {
     kind: ExtractKind::School,
-    name: Text::new(
-        "Arbete inom skola, förskola eller fritidshem",
-        "Work in school, preschool or after-school care",
-    ),
+    name: Text::new("Arbete inom skola, förskola eller fritidshem", "Work in school, preschool or after-school care"),
     registers: ExtractRegisters::Belastning,
     max_age_months: 12,
     from: None,
@@ -241,10 +231,7 @@ const EXTRACT_SCHOOL: ExtractType = ExtractType {
 
 const EXTRACT_LSS: ExtractType = ExtractType {
     kind: ExtractKind::LssChildren,
-    name: Text::new(
-        "Arbete med barn med funktionsnedsättning (LSS)",
-        "Work with children with disabilities (LSS)",
-    ),
+    name: Text::new("Arbete med barn med funktionsnedsättning (LSS)", "Work with children with disabilities (LSS)"),
     registers: ExtractRegisters::Belastning,
     max_age_months: 12,
     from: None,
@@ -253,10 +240,7 @@ const EXTRACT_LSS: ExtractType = ExtractType {
 
 const EXTRACT_HVB: ExtractType = ExtractType {
     kind: ExtractKind::HvbChildren,
-    name: Text::new(
-        "Arbete på HVB-hem för barn",
-        "Work in HVB homes for children",
-    ),
+    name: Text::new("Arbete på HVB-hem för barn", "Work in HVB homes for children"),
     registers: ExtractRegisters::BelastningAndMisstanke,
     max_age_months: 6,
     from: None,
@@ -277,10 +261,7 @@ const EXTRACT_ELDERLY: ExtractType = ExtractType {
 
 const EXTRACT_SENIOR: ExtractType = ExtractType {
     kind: ExtractKind::SeniorMunicipalPost,
-    name: Text::new(
-        "Vissa ledande befattningar i kommun och region",
-        "Some senior municipal and regional posts",
-    ),
+    name: Text::new("Vissa ledande befattningar i kommun och region", "Some senior municipal and regional posts"),
     registers: ExtractRegisters::Belastning,
     max_age_months: 12,
     from: Some(OPTIONAL_EXTRACTS_FROM),
@@ -288,13 +269,7 @@ const EXTRACT_SENIOR: ExtractType = ExtractType {
 };
 
 /// Every kind of extract with its rule.
-pub static EXTRACT_TYPES: &[ExtractType] = &[
-    EXTRACT_SCHOOL,
-    EXTRACT_LSS,
-    EXTRACT_HVB,
-    EXTRACT_ELDERLY,
-    EXTRACT_SENIOR,
-];
+pub static EXTRACT_TYPES: &[ExtractType] = &[EXTRACT_SCHOOL, EXTRACT_LSS, EXTRACT_HVB, EXTRACT_ELDERLY, EXTRACT_SENIOR];
 
 impl ExtractKind {
     /// The rule for this kind.
@@ -408,14 +383,7 @@ pub struct ItemSpec {
 }
 
 const fn item(kind: ItemKind, requirement: Requirement, source: &'static str) -> ItemSpec {
-    ItemSpec {
-        kind,
-        requirement,
-        from: None,
-        extract: None,
-        register: None,
-        source,
-    }
+    ItemSpec { kind, requirement, from: None, extract: None, register: None, source }
 }
 
 const fn extract(kind: ExtractKind, requirement: Requirement) -> ItemSpec {
@@ -450,11 +418,8 @@ const RIGHT_TO_WORK: ItemSpec = item(
     Requirement::Required,
     "Utlänningslagen (2005:716) 20 kap. 5 §; utlänningsförordningen (2006:97) 5 kap. 7 §; Skatteverket",
 );
-const REFERENCES: ItemSpec = item(
-    ItemKind::References,
-    Requirement::Required,
-    "Seed 001 §15, §17: kvalitetssäkrade referenser",
-);
+const REFERENCES: ItemSpec =
+    item(ItemKind::References, Requirement::Required, "Seed 001 §15, §17: kvalitetssäkrade referenser");
 const DIPLOMA_OPTIONAL: ItemSpec = item(
     ItemKind::Diploma,
     Requirement::Optional,
@@ -468,16 +433,10 @@ const SWEDISH_NOTE: ItemSpec = ItemSpec {
     register: None,
     source: "Språkkrav i äldreomsorgen from 2026-07-01, target CEFR B2 (DESIGN.md; seed 001 §17)",
 };
-const SKOLVERKET_LICENCE: ItemSpec = licence(
-    Register::Skolverket,
-    None,
-    "Skollagen (2010:800) 2 kap. 13 §: legitimation krävs",
-);
-const HOSP_LICENCE: ItemSpec = licence(
-    Register::Socialstyrelsen,
-    None,
-    "Patientsäkerhetslagen (2010:659) 4 kap.: legitimationsyrke",
-);
+const SKOLVERKET_LICENCE: ItemSpec =
+    licence(Register::Skolverket, None, "Skollagen (2010:800) 2 kap. 13 §: legitimation krävs");
+const HOSP_LICENCE: ItemSpec =
+    licence(Register::Socialstyrelsen, None, "Patientsäkerhetslagen (2010:659) 4 kap.: legitimationsyrke");
 
 /// A role with its profile of checks. The variant order is part of the wire format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -531,12 +490,7 @@ const fn profile(
     en: &'static str,
     items: &'static [ItemSpec],
 ) -> RoleProfile {
-    RoleProfile {
-        role,
-        id,
-        name: Text::new(sv, en),
-        items,
-    }
+    RoleProfile { role, id, name: Text::new(sv, en), items }
 }
 
 /// Every role profile.
@@ -559,65 +513,35 @@ pub static ROLE_PROFILES: &[RoleProfile] = &[
         "preschool-teacher",
         "Förskollärare",
         "Preschool teacher",
-        &[
-            ID,
-            extract(ExtractKind::School, Requirement::Required),
-            SKOLVERKET_LICENCE,
-            RIGHT_TO_WORK,
-            REFERENCES,
-        ],
+        &[ID, extract(ExtractKind::School, Requirement::Required), SKOLVERKET_LICENCE, RIGHT_TO_WORK, REFERENCES],
     ),
     profile(
         Role::Teacher,
         "teacher",
         "Lärare",
         "Teacher",
-        &[
-            ID,
-            extract(ExtractKind::School, Requirement::Required),
-            SKOLVERKET_LICENCE,
-            RIGHT_TO_WORK,
-            REFERENCES,
-        ],
+        &[ID, extract(ExtractKind::School, Requirement::Required), SKOLVERKET_LICENCE, RIGHT_TO_WORK, REFERENCES],
     ),
     profile(
         Role::AfterSchoolStaff,
         "after-school-staff",
         "Personal på fritidshem",
         "After-school staff",
-        &[
-            ID,
-            extract(ExtractKind::School, Requirement::Required),
-            DIPLOMA_OPTIONAL,
-            RIGHT_TO_WORK,
-            REFERENCES,
-        ],
+        &[ID, extract(ExtractKind::School, Requirement::Required), DIPLOMA_OPTIONAL, RIGHT_TO_WORK, REFERENCES],
     ),
     profile(
         Role::LssAssistantChildren,
         "lss-assistant-children",
         "LSS-assistent för barn",
         "LSS assistant for children",
-        &[
-            ID,
-            extract(ExtractKind::LssChildren, Requirement::Required),
-            DIPLOMA_OPTIONAL,
-            RIGHT_TO_WORK,
-            REFERENCES,
-        ],
+        &[ID, extract(ExtractKind::LssChildren, Requirement::Required), DIPLOMA_OPTIONAL, RIGHT_TO_WORK, REFERENCES],
     ),
     profile(
         Role::HvbStaffChildren,
         "hvb-staff-children",
         "Personal på HVB-hem för barn",
         "HVB staff for children",
-        &[
-            ID,
-            extract(ExtractKind::HvbChildren, Requirement::Required),
-            DIPLOMA_OPTIONAL,
-            RIGHT_TO_WORK,
-            REFERENCES,
-        ],
+        &[ID, extract(ExtractKind::HvbChildren, Requirement::Required), DIPLOMA_OPTIONAL, RIGHT_TO_WORK, REFERENCES],
     ),
     profile(
         Role::HomeCareStaff,
@@ -651,20 +575,8 @@ pub static ROLE_PROFILES: &[RoleProfile] = &[
             SWEDISH_NOTE,
         ],
     ),
-    profile(
-        Role::Nurse,
-        "nurse",
-        "Sjuksköterska",
-        "Nurse",
-        &[ID, HOSP_LICENCE, RIGHT_TO_WORK, REFERENCES],
-    ),
-    profile(
-        Role::Physician,
-        "physician",
-        "Läkare",
-        "Physician",
-        &[ID, HOSP_LICENCE, RIGHT_TO_WORK, REFERENCES],
-    ),
+    profile(Role::Nurse, "nurse", "Sjuksköterska", "Nurse", &[ID, HOSP_LICENCE, RIGHT_TO_WORK, REFERENCES]),
+    profile(Role::Physician, "physician", "Läkare", "Physician", &[ID, HOSP_LICENCE, RIGHT_TO_WORK, REFERENCES]),
     profile(
         Role::SocialWorker,
         "social-worker",
@@ -724,11 +636,7 @@ impl Role {
     pub const fn profile(self) -> &'static RoleProfile {
         // ROLE_PROFILES is in declaration order; the test `profiles_in_order` keeps it so.
         let i = self as usize;
-        if i < ROLE_PROFILES.len() {
-            &ROLE_PROFILES[i]
-        } else {
-            &ROLE_PROFILES[0]
-        }
+        if i < ROLE_PROFILES.len() { &ROLE_PROFILES[i] } else { &ROLE_PROFILES[0] }
     }
 
     /// The stable kebab-case id (`"preschool-teacher"`, …).
@@ -834,6 +742,9 @@ pub enum Reason {
     InformationGiven,
     /// Documented in the case file.
     SeeCaseFile,
+    /// The MRZ is readable but its content is invalid (a date, code, sex or embedded
+    /// personnummer that cannot be right).
+    MrzInvalid,
 }
 
 impl Reason {
@@ -847,17 +758,13 @@ impl Reason {
         match self {
             Reason::AwaitingCheck => Text::new("Väntar på kontroll", "Awaiting check"),
             Reason::CheckedByStaff => Text::new("Kontrollerad av personal", "Checked by staff"),
-            Reason::DocumentApproved => Text::new(
-                "Godkänd och giltig id-handling",
-                "Approved, valid identity document",
-            ),
-            Reason::DocumentExpired => {
-                Text::new("Handlingen har gått ut", "The document has expired")
+            Reason::DocumentApproved => {
+                Text::new("Godkänd och giltig id-handling", "Approved, valid identity document")
             }
-            Reason::DocumentNotApproved => Text::new(
-                "Inte en godkänd id-handling",
-                "Not an approved identity document",
-            ),
+            Reason::DocumentExpired => Text::new("Handlingen har gått ut", "The document has expired"),
+            Reason::DocumentNotApproved => {
+                Text::new("Inte en godkänd id-handling", "Not an approved identity document")
+            }
             Reason::NotAnIdentityDocument => Text::new(
                 "Handlingen är inte en id-handling (t.ex. UT-kort)",
                 "Not an identity document (e.g. a residence permit card)",
@@ -874,72 +781,49 @@ impl Reason {
                 "Utfärdad före det datum då sådana handlingar godkänns",
                 "Issued before the date from which such documents are approved",
             ),
-            Reason::MrzCheckFailed => Text::new(
-                "En kontrollsiffra i MRZ stämmer inte",
-                "An MRZ check digit is wrong",
-            ),
+            Reason::MrzCheckFailed => Text::new("En kontrollsiffra i MRZ stämmer inte", "An MRZ check digit is wrong"),
             Reason::MrzUnreadable => Text::new("MRZ kunde inte läsas", "The MRZ could not be read"),
             Reason::NotShown => Text::new("Handlingen visades inte", "The document was not shown"),
-            Reason::ExtractValid => Text::new(
-                "Utdrag av rätt typ och inte för gammalt",
-                "Extract of the right type and not too old",
-            ),
+            Reason::ExtractValid => {
+                Text::new("Utdrag av rätt typ och inte för gammalt", "Extract of the right type and not too old")
+            }
             Reason::ExtractTooOld => Text::new("Utdraget är för gammalt", "The extract is too old"),
-            Reason::ExtractWrongType => Text::new(
-                "Fel typ av utdrag för rollen",
-                "Wrong type of extract for the role",
-            ),
-            Reason::DateInFuture => {
-                Text::new("Datumet ligger efter i dag", "The date is after today")
-            }
+            Reason::ExtractWrongType => Text::new("Fel typ av utdrag för rollen", "Wrong type of extract for the role"),
+            Reason::DateInFuture => Text::new("Datumet ligger efter i dag", "The date is after today"),
             Reason::InRegister => Text::new("Finns i registret", "Found in the register"),
-            Reason::NotInRegister => {
-                Text::new("Finns inte i registret", "Not found in the register")
-            }
+            Reason::NotInRegister => Text::new("Finns inte i registret", "Not found in the register"),
             Reason::DiplomaVerified => Text::new("Examen verifierad", "Diploma verified"),
-            Reason::DiplomaNotVerified => Text::new(
-                "Examen kunde inte verifieras",
-                "Diploma could not be verified",
-            ),
+            Reason::DiplomaNotVerified => Text::new("Examen kunde inte verifieras", "Diploma could not be verified"),
             Reason::RightToWorkShown => Text::new(
                 "Rätt att arbeta kontrollerad, kopia i personalakten",
                 "Right to work checked, copy in the personnel file",
             ),
-            Reason::CopyNotFiled => Text::new(
-                "Kopia saknas i personalakten",
-                "Copy not yet in the personnel file",
-            ),
-            Reason::NoRightToWork => Text::new(
-                "Handlingen ger inte rätt att arbeta",
-                "The document gives no right to work",
-            ),
-            Reason::NotARightToWorkDocument => Text::new(
-                "Handlingen visar inte rätt att arbeta",
-                "The document does not show a right to work",
-            ),
-            Reason::ExemptFromWorkPermit => Text::new(
-                "Undantagen från kravet på arbetstillstånd",
-                "Exempt from the work-permit requirement",
-            ),
+            Reason::CopyNotFiled => Text::new("Kopia saknas i personalakten", "Copy not yet in the personnel file"),
+            Reason::NoRightToWork => {
+                Text::new("Handlingen ger inte rätt att arbeta", "The document gives no right to work")
+            }
+            Reason::NotARightToWorkDocument => {
+                Text::new("Handlingen visar inte rätt att arbeta", "The document does not show a right to work")
+            }
+            Reason::ExemptFromWorkPermit => {
+                Text::new("Undantagen från kravet på arbetstillstånd", "Exempt from the work-permit requirement")
+            }
             Reason::FreeMovement => Text::new(
                 "Medborgare i Sverige, EU/EES eller Schweiz: arbetstillstånd behövs inte",
                 "Citizen of Sweden, the EU/EEA or Switzerland: no work permit needed",
             ),
             Reason::ReferencesTaken => Text::new("Referenser tagna", "References taken"),
-            Reason::ReferencesNegative => Text::new(
-                "Referenserna stöder inte anställning",
-                "References do not support hiring",
-            ),
-            Reason::NotYetInForce => {
-                Text::new("Regeln gäller ännu inte", "The rule is not yet in force")
+            Reason::ReferencesNegative => {
+                Text::new("Referenserna stöder inte anställning", "References do not support hiring")
             }
-            Reason::NotRequiredByEmployer => Text::new(
-                "Arbetsgivaren kräver inte detta",
-                "Not required by the employer",
-            ),
+            Reason::NotYetInForce => Text::new("Regeln gäller ännu inte", "The rule is not yet in force"),
+            Reason::NotRequiredByEmployer => {
+                Text::new("Arbetsgivaren kräver inte detta", "Not required by the employer")
+            }
             Reason::InformationGiven => Text::new("Information lämnad", "Information given"),
-            Reason::SeeCaseFile => {
-                Text::new("Dokumenterat i ärendet", "Documented in the case file")
+            Reason::SeeCaseFile => Text::new("Dokumenterat i ärendet", "Documented in the case file"),
+            Reason::MrzInvalid => {
+                Text::new("MRZ är läsbar men innehållet är ogiltigt", "The MRZ is readable but its content is invalid")
             }
         }
     }
@@ -978,10 +862,9 @@ impl Warning {
                 "Handlingstypen i MRZ skiljer sig från den valda",
                 "The document kind in the MRZ differs from the one chosen",
             ),
-            Warning::DocumentExpiresSoon => Text::new(
-                "Handlingen går ut inom 30 dagar",
-                "The document expires within 30 days",
-            ),
+            Warning::DocumentExpiresSoon => {
+                Text::new("Handlingen går ut inom 30 dagar", "The document expires within 30 days")
+            }
         }
     }
 }
@@ -1135,22 +1018,9 @@ impl Checklist {
                 _ => (ItemState::Pending, Reason::AwaitingCheck),
             };
             // Profiles hold at most 7 items (test `profiles_fit`), so this never drops one.
-            let _ = items.push(Item {
-                kind: spec.kind,
-                requirement: spec.requirement,
-                state,
-                reason,
-            });
+            let _ = items.push(Item { kind: spec.kind, requirement: spec.requirement, state, reason });
         }
-        Checklist {
-            role,
-            group,
-            opened: today,
-            items,
-            warnings: Vec::new(),
-            document: None,
-            extract: None,
-        }
+        Checklist { role, group, opened: today, items, warnings: Vec::new(), document: None, extract: None }
     }
 
     /// The role.
@@ -1206,29 +1076,20 @@ impl Checklist {
     }
 
     fn item_mut(&mut self, kind: ItemKind) -> Result<&mut Item, ChecklistError> {
-        self.items
-            .iter_mut()
-            .find(|i| i.kind == kind)
-            .ok_or(ChecklistError::NoSuchItem)
+        self.items.iter_mut().find(|i| i.kind == kind).ok_or(ChecklistError::NoSuchItem)
     }
 
     /// The item, if it exists and applies.
     fn applicable_mut(&mut self, kind: ItemKind) -> Result<&mut Item, ChecklistError> {
         let item = self.item_mut(kind)?;
-        if item.state == ItemState::NotApplicable
-            && matches!(item.reason, Reason::NotYetInForce | Reason::FreeMovement)
+        if item.state == ItemState::NotApplicable && matches!(item.reason, Reason::NotYetInForce | Reason::FreeMovement)
         {
             return Err(ChecklistError::NotApplicable);
         }
         Ok(item)
     }
 
-    fn set(
-        &mut self,
-        kind: ItemKind,
-        state: ItemState,
-        reason: Reason,
-    ) -> Result<Item, ChecklistError> {
+    fn set(&mut self, kind: ItemKind, state: ItemState, reason: Reason) -> Result<Item, ChecklistError> {
         let item = self.applicable_mut(kind)?;
         item.state = state;
         item.reason = reason;
@@ -1247,10 +1108,7 @@ impl Checklist {
 
     /// Staff mark an optional or informative item not applicable. Required items cannot be.
     pub fn not_applicable(&mut self, kind: ItemKind, reason: Reason) -> Result<(), ChecklistError> {
-        if self
-            .item(kind)
-            .is_some_and(|i| i.requirement == Requirement::Required)
-        {
+        if self.item(kind).is_some_and(|i| i.requirement == Requirement::Required) {
             return Err(ChecklistError::Required);
         }
         self.set(kind, ItemState::NotApplicable, reason).map(|_| ())
@@ -1258,8 +1116,7 @@ impl Checklist {
 
     /// Staff put an item back to pending.
     pub fn reset(&mut self, kind: ItemKind) -> Result<(), ChecklistError> {
-        self.set(kind, ItemState::Pending, Reason::AwaitingCheck)
-            .map(|_| ())
+        self.set(kind, ItemState::Pending, Reason::AwaitingCheck).map(|_| ())
     }
 
     /// The employer requires an optional item (for example an extract for home care, allowed
@@ -1287,6 +1144,9 @@ impl Checklist {
     /// A residence permit card fails the identity item ([`Reason::NotAnIdentityDocument`]);
     /// record it for the right to work with [`Checklist::record_right_to_work`].
     pub fn record_identity_document(&mut self, evidence: &DocumentEvidence, today: Date) -> Item {
+        if self.document.is_some_and(|k| k != evidence.kind) {
+            self.warn(Warning::DocumentKindDiffers);
+        }
         self.document = Some(evidence.kind);
         let reason = match document_acceptable(evidence.kind, self.group, evidence.issue_date) {
             Err(reason) => Some(reason),
@@ -1305,6 +1165,88 @@ impl Checklist {
             Some(r) => (ItemState::Failed, r),
             None => (ItemState::Passed, Reason::DocumentApproved),
         };
+        self.set_identity(state, reason)
+    }
+
+    /// Applies a parsed MRZ to the identity item.
+    ///
+    /// - Unreadable input (no recognisable layout, illegal characters, letters where digits
+    ///   belong, probable OCR confusions): the item stays pending with
+    ///   [`Reason::MrzUnreadable`], for staff to fix the input. Nothing is guessed.
+    /// - A cleanly read MRZ with a wrong check digit or composite: failed,
+    ///   [`Reason::MrzCheckFailed`]; any other content error (month 13, bad sex or document
+    ///   code, invalid embedded personnummer): failed, [`Reason::MrzInvalid`].
+    /// - A document code and issuing state outside the catalogue
+    ///   ([`classify_mrz`](crate::idcheck::documents::classify_mrz)): failed,
+    ///   [`Reason::DocumentNotApproved`].
+    /// - Otherwise the document is judged as by [`Checklist::record_identity_document`] with
+    ///   the MRZ's date of expiry against `today`. The MRZ has no issue date, so for documents
+    ///   with an issue-date rule (EU/EEA/Swiss passports and EU ID cards) staff pass the printed
+    ///   `issue_date`; without it the item fails with [`Reason::IssueDateMissing`].
+    ///
+    /// A personnummer date that differs from the MRZ date of birth becomes
+    /// [`Warning::PersonnummerDateDiffers`], never a failure. Nothing of the MRZ is kept but
+    /// the document kind.
+    pub fn apply_mrz(&mut self, report: &MrzReport, issue_date: Option<Date>, today: Date) -> Item {
+        use crate::idcheck::documents::classify_mrz;
+        use crate::idcheck::mrz::{IssueKind, Warning as MrzWarning};
+
+        for w in &report.warnings {
+            if let MrzWarning::PersonnummerDateDiffers { .. } = w {
+                self.warn(Warning::PersonnummerDateDiffers);
+            }
+        }
+        let unreadable = report.format.is_none()
+            || report.issues.iter().any(|i| {
+                matches!(
+                    i.kind,
+                    IssueKind::Empty
+                        | IssueKind::LineCount { .. }
+                        | IssueKind::LineLength { .. }
+                        | IssueKind::UnbrokenLength { .. }
+                        | IssueKind::IllegalCharacter { .. }
+                        | IssueKind::ProbableDigit { .. }
+                        | IssueKind::NotDigit { .. }
+                        | IssueKind::ProbableLetter { .. }
+                        | IssueKind::NotLetter { .. }
+                )
+            });
+        let digit_failed = report.issues.iter().any(|i| matches!(i.kind, IssueKind::CheckDigit { .. }))
+            || report.checks.iter().any(|c| !c.ok);
+        // Expiry is judged below against `today`; everything else is a content error.
+        let invalid = report.issues_omitted > 0
+            || report
+                .issues
+                .iter()
+                .any(|i| !matches!(i.kind, IssueKind::CheckDigit { .. } | IssueKind::Expired { .. }));
+        if unreadable {
+            return self.set_identity(ItemState::Pending, Reason::MrzUnreadable);
+        }
+        let (code, state) = report.document_key();
+        let kind = classify_mrz(code, state);
+        if let Some(k) = kind {
+            if self.document.is_some_and(|d| d != k) {
+                self.warn(Warning::DocumentKindDiffers);
+            }
+            self.document = Some(k);
+        }
+        if digit_failed {
+            return self.set_identity(ItemState::Failed, Reason::MrzCheckFailed);
+        }
+        if invalid {
+            return self.set_identity(ItemState::Failed, Reason::MrzInvalid);
+        }
+        let Some(kind) = kind else {
+            return self.set_identity(ItemState::Failed, Reason::DocumentNotApproved);
+        };
+        let Some(expiry_date) = report.date_of_expiry else {
+            return self.set_identity(ItemState::Pending, Reason::MrzUnreadable);
+        };
+        let evidence = DocumentEvidence { kind, issue_date, expiry_date, mrz: MrzCheck::Valid };
+        self.record_identity_document(&evidence, today)
+    }
+
+    fn set_identity(&mut self, state: ItemState, reason: Reason) -> Item {
         // The identity item is in every profile and always applies.
         self.set(ItemKind::Identity, state, reason).unwrap_or(Item {
             kind: ItemKind::Identity,
@@ -1326,8 +1268,7 @@ impl Checklist {
     /// mismatch or an unrecognised format adds a warning. The number is not kept.
     pub fn check_swedish_document_number(&mut self, number: &str, issued: Date) {
         use crate::idcheck::documents::{SwedishNumberFormat, swedish_document_number_format};
-        if swedish_document_number_format(number) != Some(SwedishNumberFormat::expected_for(issued))
-        {
+        if swedish_document_number_format(number) != Some(SwedishNumberFormat::expected_for(issued)) {
             self.warn(Warning::DocumentNumberFormatUnexpected);
         }
     }
@@ -1337,12 +1278,7 @@ impl Checklist {
     /// maximum age fails it; otherwise it passes. Recording an extract for an optional item
     /// makes it required: by asking for the extract the employer requires it. Only the type,
     /// issue date and the day it was shown are kept.
-    pub fn record_extract(
-        &mut self,
-        kind: ExtractKind,
-        issued: Date,
-        today: Date,
-    ) -> Result<Item, ChecklistError> {
+    pub fn record_extract(&mut self, kind: ExtractKind, issued: Date, today: Date) -> Result<Item, ChecklistError> {
         let wanted = self.spec(ItemKind::CriminalRecord).and_then(|s| s.extract);
         let item = self.applicable_mut(ItemKind::CriminalRecord)?;
         if item.requirement == Requirement::Optional {
@@ -1357,28 +1293,16 @@ impl Checklist {
         } else {
             None
         };
-        self.extract = Some(ExtractSighting {
-            kind,
-            issued_on: issued,
-            shown_on: today,
-        });
+        self.extract = Some(ExtractSighting { kind, issued_on: issued, shown_on: today });
         match reason {
             Some(r) => self.set(ItemKind::CriminalRecord, ItemState::Failed, r),
-            None => self.set(
-                ItemKind::CriminalRecord,
-                ItemState::Passed,
-                Reason::ExtractValid,
-            ),
+            None => self.set(ItemKind::CriminalRecord, ItemState::Passed, Reason::ExtractValid),
         }
     }
 
     /// Records a register look-up for the licence item. Looking in a register other than the
     /// role's is refused ([`ChecklistError::WrongEvidence`]).
-    pub fn record_licence(
-        &mut self,
-        register: Register,
-        found: bool,
-    ) -> Result<Item, ChecklistError> {
+    pub fn record_licence(&mut self, register: Register, found: bool) -> Result<Item, ChecklistError> {
         let wanted = self.spec(ItemKind::Licence).and_then(|s| s.register);
         self.applicable_mut(ItemKind::Licence)?;
         if wanted != Some(register) {
@@ -1425,20 +1349,11 @@ impl Checklist {
             v
         };
         if required().any(|i| i.state == ItemState::Failed) {
-            Decision {
-                outcome: Outcome::Rejected,
-                deciding: pick(Some(ItemState::Failed)),
-            }
+            Decision { outcome: Outcome::Rejected, deciding: pick(Some(ItemState::Failed)) }
         } else if required().any(|i| i.state == ItemState::Pending) {
-            Decision {
-                outcome: Outcome::Incomplete,
-                deciding: pick(Some(ItemState::Pending)),
-            }
+            Decision { outcome: Outcome::Incomplete, deciding: pick(Some(ItemState::Pending)) }
         } else {
-            Decision {
-                outcome: Outcome::Verified,
-                deciding: pick(None),
-            }
+            Decision { outcome: Outcome::Verified, deciding: pick(None) }
         }
     }
 

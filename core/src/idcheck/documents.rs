@@ -154,14 +154,9 @@ pub struct Document {
     pub source: &'static str,
 }
 
-const LOOK_PHOTO: Text = Text::new(
-    "Fotot stämmer med personen framför dig",
-    "The photo matches the person in front of you",
-);
-const LOOK_EXPIRY: Text = Text::new(
-    "Giltighetstiden har inte gått ut",
-    "The document has not expired",
-);
+const LOOK_PHOTO: Text =
+    Text::new("Fotot stämmer med personen framför dig", "The photo matches the person in front of you");
+const LOOK_EXPIRY: Text = Text::new("Giltighetstiden har inte gått ut", "The document has not expired");
 const LOOK_INTACT: Text = Text::new(
     "Handlingen är hel och inte manipulerad (laminat, foto, text)",
     "The document is intact and not tampered with (laminate, photo, text)",
@@ -178,10 +173,7 @@ const LOOK_NOT_PROVISIONAL: Text = Text::new(
     "Passet är inte provisoriskt (texten \"PROVISORISKT\")",
     "The passport is not provisional (the word \"PROVISORISKT\")",
 );
-const LOOK_SIS_MARK: Text = Text::new(
-    "SIS-märket finns på kortet",
-    "The card carries the SIS certification mark",
-);
+const LOOK_SIS_MARK: Text = Text::new("SIS-märket finns på kortet", "The card carries the SIS certification mark");
 const LOOK_ISSUE_2006: Text = Text::new(
     "Utfärdandedatum 2006-09-01 eller senare; innehavaren är medborgare i EU/EES/Schweiz",
     "Issued on or after 2006-09-01; the holder is a citizen of the EU/EEA/Switzerland",
@@ -209,13 +201,7 @@ const SWEDISH_PASSPORT: Document = Document {
     holders: Holders::Anyone,
     issued_from: None,
     issuing_rule: Text::new("Inte provisoriskt pass", "Not a provisional passport"),
-    look_at: &[
-        LOOK_PHOTO,
-        LOOK_EXPIRY,
-        LOOK_NOT_PROVISIONAL,
-        LOOK_SECURITY,
-        LOOK_MRZ,
-    ],
+    look_at: &[LOOK_PHOTO, LOOK_EXPIRY, LOOK_NOT_PROVISIONAL, LOOK_SECURITY, LOOK_MRZ],
     source: "Polisen, Godkända id-handlingar",
 };
 
@@ -282,10 +268,7 @@ const SKATTEVERKET_ID_CARD: Document = Document {
 
 const EU_PASSPORT: Document = Document {
     kind: DocumentKind::EuEeaSwissPassport,
-    name: Text::new(
-        "Pass från ett EU/EES-land eller Schweiz",
-        "Passport from an EU/EEA state or Switzerland",
-    ),
+    name: Text::new("Pass från ett EU/EES-land eller Schweiz", "Passport from an EU/EEA state or Switzerland"),
     usage: Use::Identity,
     holders: Holders::EuEeaSwissCitizens,
     issued_from: Some(EU_PASSPORT_ISSUED_FROM),
@@ -293,22 +276,13 @@ const EU_PASSPORT: Document = Document {
         "Utfärdat 2006-09-01 eller senare, för medborgare i EU/EES/Schweiz",
         "Issued on or after 2006-09-01, for citizens of the EU/EEA/Switzerland",
     ),
-    look_at: &[
-        LOOK_PHOTO,
-        LOOK_EXPIRY,
-        LOOK_ISSUE_2006,
-        LOOK_SECURITY,
-        LOOK_MRZ,
-    ],
+    look_at: &[LOOK_PHOTO, LOOK_EXPIRY, LOOK_ISSUE_2006, LOOK_SECURITY, LOOK_MRZ],
     source: "Polisen, Godkända id-handlingar",
 };
 
 const EU_ID_CARD: Document = Document {
     kind: DocumentKind::EuNationalIdCard,
-    name: Text::new(
-        "Nationellt id-kort från ett EU-land",
-        "National ID card from an EU state",
-    ),
+    name: Text::new("Nationellt id-kort från ett EU-land", "National ID card from an EU state"),
     usage: Use::Identity,
     holders: Holders::EuEeaSwissCitizens,
     issued_from: Some(EU_ID_CARD_ISSUED_FROM),
@@ -316,13 +290,7 @@ const EU_ID_CARD: Document = Document {
         "Utfärdat 2021-08-02 eller senare enligt förordning (EU) 2019/1157",
         "Issued on or after 2021-08-02 under Regulation (EU) 2019/1157",
     ),
-    look_at: &[
-        LOOK_PHOTO,
-        LOOK_EXPIRY,
-        LOOK_ISSUE_2021,
-        LOOK_SECURITY,
-        LOOK_MRZ,
-    ],
+    look_at: &[LOOK_PHOTO, LOOK_EXPIRY, LOOK_ISSUE_2021, LOOK_SECURITY, LOOK_MRZ],
     source: "Polisen, Godkända id-handlingar; Regulation (EU) 2019/1157",
 };
 
@@ -345,10 +313,7 @@ const EEA_SWISS_ID_CARD: Document = Document {
 
 const OTHER_PASSPORT: Document = Document {
     kind: DocumentKind::OtherPassport,
-    name: Text::new(
-        "Pass från ett land utanför EU/EES",
-        "Passport from a non-EU/EEA state",
-    ),
+    name: Text::new("Pass från ett land utanför EU/EES", "Passport from a non-EU/EEA state"),
     usage: Use::NotApproved,
     holders: Holders::Anyone,
     issued_from: None,
@@ -362,10 +327,7 @@ const OTHER_PASSPORT: Document = Document {
 
 const RESIDENCE_PERMIT_CARD: Document = Document {
     kind: DocumentKind::ResidencePermitCard,
-    name: Text::new(
-        "Uppehållstillståndskort (UT-kort)",
-        "Residence permit card (UT-kort)",
-    ),
+    name: Text::new("Uppehållstillståndskort (UT-kort)", "Residence permit card (UT-kort)"),
     usage: Use::RightToWorkOnly,
     holders: Holders::Anyone,
     issued_from: None,
@@ -479,11 +441,8 @@ pub enum CitizenshipGroup {
 
 impl CitizenshipGroup {
     /// Every group.
-    pub const ALL: [CitizenshipGroup; 3] = [
-        CitizenshipGroup::Swedish,
-        CitizenshipGroup::EuEeaSwiss,
-        CitizenshipGroup::Other,
-    ];
+    pub const ALL: [CitizenshipGroup; 3] =
+        [CitizenshipGroup::Swedish, CitizenshipGroup::EuEeaSwiss, CitizenshipGroup::Other];
 
     /// The group's label for staff.
     pub const fn label(self) -> Text {
@@ -568,11 +527,7 @@ pub struct State {
 }
 
 const fn st(code: &'static str, sv: &'static str, en: &'static str, area: Area) -> State {
-    State {
-        code,
-        name: Text::new(sv, en),
-        area,
-    }
+    State { code, name: Text::new(sv, en), area }
 }
 
 /// The EU, EEA and Swiss states with their ICAO Doc 9303 (part 3) codes. Germany is `D`
@@ -625,14 +580,8 @@ fn trim_code(code: &str) -> &str {
 /// as Germany too.
 pub fn eu_eea_swiss_state(code: &str) -> Option<&'static State> {
     let code = trim_code(code);
-    let code = if code.eq_ignore_ascii_case("DEU") {
-        "D"
-    } else {
-        code
-    };
-    EU_EEA_SWISS_STATES
-        .iter()
-        .find(|s| s.code.eq_ignore_ascii_case(code))
+    let code = if code.eq_ignore_ascii_case("DEU") { "D" } else { code };
+    EU_EEA_SWISS_STATES.iter().find(|s| s.code.eq_ignore_ascii_case(code))
 }
 
 /// Maps an MRZ document code and issuing state to the catalogue.
@@ -656,8 +605,7 @@ pub fn eu_eea_swiss_state(code: &str) -> Option<&'static State> {
 pub fn classify_mrz(document_code: &str, issuing_state: &str) -> Option<DocumentKind> {
     let code = trim_code(document_code).as_bytes();
     let state = trim_code(issuing_state);
-    let well_formed_state =
-        !state.is_empty() && state.len() <= 3 && state.bytes().all(|b| b.is_ascii_alphabetic());
+    let well_formed_state = !state.is_empty() && state.len() <= 3 && state.bytes().all(|b| b.is_ascii_alphabetic());
     if code.is_empty() || code.len() > 2 || !well_formed_state {
         return None;
     }
@@ -667,10 +615,7 @@ pub fn classify_mrz(document_code: &str, issuing_state: &str) -> Option<Document
         return None;
     }
     let swedish = state.eq_ignore_ascii_case("SWE");
-    let residence = matches!(
-        (first, second),
-        (b'I' | b'A' | b'C', Some(b'R')) | (b'R', Some(b'P'))
-    );
+    let residence = matches!((first, second), (b'I' | b'A' | b'C', Some(b'R')) | (b'R', Some(b'P')));
     if residence {
         return swedish.then_some(DocumentKind::ResidencePermitCard);
     }
@@ -753,20 +698,11 @@ mod tests {
         assert_eq!(eu_eea_swiss_state(" deu ").map(|s| s.code), Some("D"));
         assert!(eu_eea_swiss_state("USA").is_none());
         assert!(eu_eea_swiss_state("").is_none());
-        assert_eq!(
-            classify_mrz("ID", "D<<"),
-            Some(DocumentKind::EuNationalIdCard)
-        );
-        assert_eq!(
-            classify_mrz("I<", "NOR"),
-            Some(DocumentKind::EeaSwissNationalIdCard)
-        );
+        assert_eq!(classify_mrz("ID", "D<<"), Some(DocumentKind::EuNationalIdCard));
+        assert_eq!(classify_mrz("I<", "NOR"), Some(DocumentKind::EeaSwissNationalIdCard));
         assert_eq!(classify_mrz("P<", "USA"), Some(DocumentKind::OtherPassport));
         assert_eq!(classify_mrz("I", "USA"), None);
-        assert_eq!(
-            classify_mrz("IR", "SWE"),
-            Some(DocumentKind::ResidencePermitCard)
-        );
+        assert_eq!(classify_mrz("IR", "SWE"), Some(DocumentKind::ResidencePermitCard));
         assert_eq!(classify_mrz("IR", "FIN"), None);
         assert_eq!(classify_mrz("V", "SWE"), None);
         assert_eq!(classify_mrz("", "SWE"), None);
