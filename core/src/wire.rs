@@ -35,6 +35,7 @@ use core::fmt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::idcheck::record::CheckRecord;
 use crate::nps::NpsTally;
 use crate::survey::{Response, SurveyTally};
 
@@ -52,7 +53,7 @@ pub enum Kind {
     NpsTally = 2,
     /// A [`SurveyTally`].
     SurveyTally = 3,
-    /// A finished ID check's [`CheckRecord`](crate::idcheck::record::CheckRecord).
+    /// A finished ID check's [`CheckRecord`].
     CheckRecord = 4,
 }
 
@@ -101,6 +102,10 @@ impl WireType for Response {
 
 impl WireType for NpsTally {
     const KIND: Kind = Kind::NpsTally;
+}
+
+impl WireType for CheckRecord {
+    const KIND: Kind = Kind::CheckRecord;
 }
 
 impl WireType for SurveyTally {

@@ -143,3 +143,25 @@ fn survey_tally_shape_is_checked() {
     let text = std::str::from_utf8(&buf[..n]).unwrap().replace("job-fair", "candidate");
     assert_eq!(wire::json::decode::<SurveyTally>(text.as_bytes()), Err(WireError::Invalid));
 }
+
+#[test]
+fn check_records_round_trip_in_both_formats() {
+    use rekry_core::Date;
+    use rekry_core::idcheck::checklist::{Checklist, ExtractKind, ItemKind, Reason, Role};
+    use rekry_core::idcheck::documents::CitizenshipGroup;
+    use rekry_core::idcheck::record::CheckRecord;
+
+    let today = Date::new(2026, 11, 23).unwrap();
+    let mut list = Checklist::new(Role::Teacher, CitizenshipGroup::Swedish, today);
+    list.record_extract(ExtractKind::School, Date::new(2026, 6, 1).unwrap(), today).unwrap();
+    list.pass(ItemKind::References, Reason::ReferencesTaken).unwrap();
+    let record = list.finish(today);
+
+    let mut buf = [0u8; 512];
+    let bytes = wire::postcard::encode(&record, &mut buf).unwrap();
+    assert_eq!(wire::postcard::decode::<CheckRecord>(bytes).unwrap(), record);
+    let mut buf = [0u8; 4096];
+    let n = wire::json::encode(&record, &mut buf).unwrap();
+    assert_eq!(wire::json::decode::<CheckRecord>(&buf[..n]).unwrap(), record);
+    assert!(matches!(wire::json::decode::<Response>(&buf[..n]), Err(WireError::WrongKind { .. })));
+}
