@@ -1,0 +1,814 @@
+//! Durable storage: one SQLite file per kiosk. This module owns every SQL statement.
+//!
+//! - **Durability.** WAL with `synchronous=FULL`: [`Store::save_response`] returns only after
+//!   its transaction has committed and been synced, so an answer acknowledged on screen is on
+//!   disk. Crash-tested with SIGKILL (see `tests/crash.rs`).
+//! - **Refusal, never repair.** A file that is not a Rekry database, is corrupt, locked,
+//!   read-only, from a newer version or on a full disk gives a [`StoreError`] with a one-line
+//!   message and is left exactly as it was: nothing is recreated or overwritten.
+//! - **Privacy by schema.** Responses carry a 15-minute time bucket, never an exact time, and
+//!   no personal field; ID checks are stored only as core's [`CheckRecord`].
+//! - **Merges.** Every record has a UUID, so importing a bundle twice changes nothing.
+//! - **Reports** come from aggregate tables maintained in the same transaction as each insert
+//!   (see [`Store::report`]), fast over millions of responses.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::time::SystemTime;
+//! use rekry_core::Lang;
+//! use rekry_core::survey::{Answer, CatalogueId, Response, Value};
+//! use rekry_kiosk::storage::{NewResponse, ResponseFlags, Store};
+//!
+//! let mut store = Store::open(Path::new("/tmp/rekry.sqlite3"))?;
+//! let mut response = Response::new(CatalogueId::JobFair);
+//! response.push(Answer::new("recommend", Value::Score(9)).unwrap()).unwrap();
+//! let id = store.save_response(&NewResponse {
+//!     event: "Jobbmässan".into(),
+//!     response,
+//!     lang: Lang::Sv,
+//!     complete: true,
+//!     flags: ResponseFlags::default(),
+//!     at: SystemTime::now(),
+//! })?;
+//! println!("stored {id}");
+//! # Ok::<(), rekry_kiosk::storage::StoreError>(())
+//! ```
+
+mod audit;
+pub mod bundle;
+mod report;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rekry_core::Lang;
+use rekry_core::idcheck::record::CheckRecord;
+use rekry_core::survey::{CatalogueId, Completeness, QuestionKind, Response, Value};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use uuid::Uuid;
+
+pub use audit::{AuditEntry, AuditEvent, ChainBreak, ChainReport, PurgeReport};
+pub use bundle::{BundleError, ImportReport};
+pub use report::{Breakdown, BreakdownRow, FlaggedCounts, Report, ReportFilter};
+
+/// A record's globally unique id (UUID v7: time-ordered, so inserts append to the index).
+pub type RecordId = Uuid;
+
+/// Length of a feedback time bucket, in seconds. Responses store only the start of their
+/// 15-minute bucket, so a time-of-day view cannot single anyone out.
+pub const BUCKET_SECS: i64 = 15 * 60;
+
+/// How long a write waits for another process holding the database before giving up.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Shortest accepted staff PIN, in digits. Six digits give a million combinations; with the
+/// app's growing lockout after five failures, guessing is impractical, and six is what
+/// phones ask for.
+pub const MIN_PIN_DIGITS: usize = 6;
+/// Longest accepted staff PIN, in digits.
+pub const MAX_PIN_DIGITS: usize = 12;
+
+/// Why a storage operation failed. `Display` is one line, fit for stderr.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The file is not an SQLite database, or is damaged. It was not modified.
+    #[error("{path} is not a readable Rekry database (corrupt or not SQLite); it was left untouched")]
+    Corrupt {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// An SQLite database, but not a Rekry one. It was not modified.
+    #[error("{path} is an SQLite database of another application; it was left untouched")]
+    Foreign {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// Another process holds the database.
+    #[error("database {path} is locked by another process; try again when it has finished")]
+    Locked {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The file or its directory cannot be written.
+    #[error("database {path} is read-only (file, directory or file system); nothing was written")]
+    ReadOnly {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The disk (or a size limit) is full; the transaction was rolled back.
+    #[error("disk full writing {path}; the last change was not saved, earlier data is intact")]
+    Full {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The file cannot be opened or created (missing directory, permissions).
+    #[error("cannot open database {path}: {reason}")]
+    CannotOpen {
+        /// The database file.
+        path: PathBuf,
+        /// What SQLite or the OS said.
+        reason: String,
+    },
+    /// Written by a newer Rekry.
+    #[error("database schema version {found} is newer than this program supports ({supported}); upgrade rekry-kiosk")]
+    TooNew {
+        /// Version found in the file.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
+    /// A response that core's catalogue rejects.
+    #[error("invalid response: {0}")]
+    InvalidResponse(String),
+    /// A time before 1970 or too far in the future.
+    #[error("invalid time: {0}")]
+    InvalidTime(String),
+    /// A PIN that does not meet the rules.
+    #[error("{0}")]
+    WeakPin(String),
+    /// A bundle that cannot be imported; nothing was imported.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// Stored data that does not decode (a damaged or hand-edited row).
+    #[error("stored data is damaged: {0}")]
+    Damaged(String),
+    /// An I/O error outside SQLite (exports).
+    #[error("{0}")]
+    Io(String),
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// Result of storage operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Flags a touch session raised. Flagged responses are stored like any other, counted, and
+/// excluded from reports unless asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ResponseFlags {
+    /// Presses on the same target in quick succession (a child tapping).
+    pub repeated_presses: u32,
+    /// The session was faster than a person can read the questions.
+    pub too_fast: bool,
+}
+
+impl ResponseFlags {
+    /// Whether any flag is raised.
+    pub fn any(&self) -> bool {
+        self.repeated_presses > 0 || self.too_fast
+    }
+}
+
+/// A response to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewResponse {
+    /// The event (from the configuration), such as "Jobbmässan Stockholm 2026".
+    pub event: String,
+    /// The answers, validated with core's catalogue before storing.
+    pub response: Response,
+    /// The language the candidate chose.
+    pub lang: Lang,
+    /// Whether the candidate finished; a partial response is stored apart in reports.
+    pub complete: bool,
+    /// Session flags.
+    pub flags: ResponseFlags,
+    /// When it was answered; stored only as its 15-minute bucket.
+    pub at: SystemTime,
+}
+
+/// Options for [`Store::open_with`].
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long to wait for another process's lock.
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions { busy_timeout: DEFAULT_BUSY_TIMEOUT }
+    }
+}
+
+/// A kiosk's database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    kiosk_id: String,
+    kiosk_row: i64,
+    /// Interned ids, cached: they never change once written.
+    events: HashMap<String, i64>,
+    questions: HashMap<(CatalogueId, String), i64>,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).field("kiosk_id", &self.kiosk_id).finish_non_exhaustive()
+    }
+}
+
+/// SQLite's file header: every database starts with it.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    ///
+    /// A corrupt, foreign, locked, read-only or newer-version file gives an error and is
+    /// left untouched. The parent directory must exist.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, &OpenOptions::default())
+    }
+
+    /// [`open`](Self::open) with options.
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
+        let path = path.to_path_buf();
+        let exists = check_header(&path)?;
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if !exists {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let mut conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(e, &path))?;
+        conn.busy_timeout(options.busy_timeout).map_err(|e| classify(e, &path))?;
+        // SQLite silently opens a write-protected file read-only; refuse before any write.
+        if conn.is_readonly("main").map_err(|e| classify(e, &path))? {
+            return Err(StoreError::ReadOnly { path });
+        }
+        // Reading the schema is the first real read: garbage past the header fails here.
+        let (app_id, version, tables): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id), \
+                        (SELECT user_version FROM pragma_user_version), \
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| classify(e, &path))?;
+        if app_id != schema::APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(StoreError::Foreign { path });
+        }
+        if version > schema::LATEST {
+            return Err(StoreError::TooNew { found: version, supported: schema::LATEST });
+        }
+        let mode: String =
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| classify(e, &path))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::CannotOpen { path, reason: format!("cannot enable WAL (journal mode {mode})") });
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;").map_err(|e| classify(e, &path))?;
+        schema::migrate_to(&mut conn, schema::LATEST).map_err(|e| reclassify(e, &path))?;
+        let (kiosk_id, kiosk_row) = ensure_kiosk_id(&mut conn).map_err(|e| classify(e, &path))?;
+        Ok(Store { conn, path, kiosk_id, kiosk_row, events: HashMap::new(), questions: HashMap::new() })
+    }
+
+    /// This kiosk's id (a UUID created when the database was first opened).
+    pub fn kiosk_id(&self) -> &str {
+        &self.kiosk_id
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Stores one response and returns its id only after the transaction has committed.
+    ///
+    /// The response is validated with core's catalogue (complete or partial per
+    /// `complete`); an invalid one is refused with [`StoreError::InvalidResponse`].
+    pub fn save_response(&mut self, r: &NewResponse) -> Result<RecordId> {
+        let completeness = if r.complete { Completeness::Complete } else { Completeness::Partial };
+        if let Err(problems) = r.response.validate(completeness) {
+            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(StoreError::InvalidResponse(text.join("; ")));
+        }
+        let bucket = bucket_of(r.at)?;
+        let id = Uuid::now_v7();
+        let row = StoredResponse {
+            uuid: *id.as_bytes(),
+            kiosk: self.kiosk_id.clone(),
+            event: r.event.clone(),
+            lang: r.lang,
+            bucket,
+            complete: r.complete,
+            flags: r.flags,
+            response: r.response.clone(),
+        };
+        let path = self.path.clone();
+        self.write(|s, tx| {
+            let mut agg = Aggregates::default();
+            s.insert_response(tx, &row, &mut agg)?;
+            agg.flush(tx)?;
+            Ok(())
+        })
+        .map_err(|e| reclassify(e, &path))?;
+        Ok(id)
+    }
+
+    /// Stores a finished ID check (core's record, nothing else) and logs it in the audit log,
+    /// in one transaction.
+    pub fn save_check(&mut self, record: &CheckRecord) -> Result<RecordId> {
+        let id = Uuid::now_v7();
+        let check = StoredCheck { uuid: *id.as_bytes(), kiosk: self.kiosk_id.clone(), record: record.clone() };
+        let path = self.path.clone();
+        self.write(|s, tx| {
+            s.insert_check(tx, &check)?;
+            audit::append(tx, &s.kiosk_id, &AuditEvent::CheckSaved { id: id.to_string() }, SystemTime::now())?;
+            Ok(())
+        })
+        .map_err(|e| reclassify(e, &path))?;
+        Ok(id)
+    }
+
+    /// Appends an entry to the audit log.
+    pub fn audit(&mut self, event: AuditEvent) -> Result<()> {
+        let path = self.path.clone();
+        self.write(|s, tx| audit::append(tx, &s.kiosk_id, &event, SystemTime::now()).map(|_| ()))
+            .map_err(|e| reclassify(e, &path))
+    }
+
+    /// Whether a staff PIN has been set. There is no default PIN.
+    pub fn pin_is_set(&self) -> Result<bool> {
+        Ok(self.setting("pin_hash")?.is_some())
+    }
+
+    /// Sets the staff PIN: digits only, [`MIN_PIN_DIGITS`]–[`MAX_PIN_DIGITS`] long, not one
+    /// repeated digit and not an ascending or descending run (`123456`). Stored as an
+    /// Argon2id hash; the change is audit-logged in the same transaction.
+    pub fn set_pin(&mut self, pin: &str) -> Result<()> {
+        check_pin_rules(pin)?;
+        let hash = hash_pin(pin)?;
+        let path = self.path.clone();
+        self.write(|s, tx| {
+            let had = s.setting_in(tx, "pin_hash")?.is_some();
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('pin_hash', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&hash],
+            )?;
+            let event = if had { AuditEvent::PinChanged } else { AuditEvent::PinSet };
+            audit::append(tx, &s.kiosk_id, &event, SystemTime::now())?;
+            Ok(())
+        })
+        .map_err(|e| reclassify(e, &path))
+    }
+
+    /// Whether `pin` is the staff PIN. `Ok(false)` when no PIN is set, so staff mode stays
+    /// closed. Takes the Argon2 time (tens of milliseconds) on purpose.
+    pub fn verify_pin(&self, pin: &str) -> Result<bool> {
+        use argon2::password_hash::{PasswordHash, PasswordVerifier};
+        let Some(stored) = self.setting("pin_hash")? else {
+            return Ok(false);
+        };
+        let parsed = PasswordHash::new(&stored).map_err(|e| StoreError::Damaged(format!("PIN hash: {e}")))?;
+        Ok(argon2::Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok())
+    }
+
+    /// Number of stored responses (complete and partial, flagged or not).
+    pub fn response_count(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM responses", [], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Number of stored ID checks.
+    pub fn check_count(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Whether a response with this id is stored.
+    pub fn has_response(&self, id: &RecordId) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM responses WHERE uuid = ?1", [id.as_bytes().as_slice()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// The stored ID checks, oldest first: id and record.
+    pub fn checks(&self) -> Result<Vec<(RecordId, CheckRecord)>> {
+        let mut stmt = self.conn.prepare("SELECT uuid, format, record FROM checks ORDER BY checked_on, id")?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (uuid, format, blob) = row?;
+            out.push((uuid_from(&uuid)?, decode_check(format, &blob)?));
+        }
+        Ok(out)
+    }
+
+    /// `PRAGMA integrity_check`: `Ok(())` when SQLite reports `ok`, otherwise its findings.
+    pub fn integrity_check(&self) -> Result<(), String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check").map_err(|e| e.to_string())?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| e.to_string())?
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+        if lines == ["ok"] { Ok(()) } else { Err(lines.join("; ")) }
+    }
+
+    /// Recomputes the aggregate tables from the raw rows and reports whether they matched
+    /// (they always should; a test and `audit verify` use this as an invariant check).
+    pub fn aggregates_consistent(&self) -> Result<bool> {
+        let q = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        let bad_answers = q(
+            "SELECT count(*) FROM (
+                SELECT r.catalogue, r.event, r.kiosk, r.bucket / 86400 - (r.bucket % 86400 < 0) AS day,
+                       r.complete, (r.repeated_presses > 0 OR r.too_fast) AS flagged, a.question, a.value,
+                       count(*) AS n
+                FROM answers a JOIN responses r ON r.id = a.response
+                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+                EXCEPT SELECT catalogue, event, kiosk, day, complete, flagged, question, value, n FROM answer_counts)",
+        )?;
+        let extra_answers = q("SELECT (SELECT count(*) FROM answer_counts) - (SELECT count(*) FROM (
+                SELECT 1 FROM answers a JOIN responses r ON r.id = a.response
+                GROUP BY r.catalogue, r.event, r.kiosk, r.bucket / 86400 - (r.bucket % 86400 < 0), r.complete,
+                         (r.repeated_presses > 0 OR r.too_fast), a.question, a.value))")?;
+        let bad_responses = q("SELECT count(*) FROM (
+                SELECT catalogue, event, kiosk, bucket / 86400 - (bucket % 86400 < 0) AS day, complete,
+                       (repeated_presses > 0 OR too_fast) AS flagged, count(*), sum(repeated_presses), sum(too_fast)
+                FROM responses GROUP BY 1, 2, 3, 4, 5, 6
+                EXCEPT SELECT catalogue, event, kiosk, day, complete, flagged, n, repeated_presses, too_fast
+                FROM response_counts)")?;
+        let extra_responses = q("SELECT (SELECT count(*) FROM response_counts) - (SELECT count(*) FROM (
+                SELECT 1 FROM responses GROUP BY catalogue, event, kiosk, bucket / 86400 - (bucket % 86400 < 0),
+                complete, (repeated_presses > 0 OR too_fast)))")?;
+        Ok(bad_answers == 0 && extra_answers == 0 && bad_responses == 0 && extra_responses == 0)
+    }
+
+    // ---- internals -------------------------------------------------------------------
+
+    /// Runs `f` in an IMMEDIATE transaction (the write lock is taken up front, so a busy
+    /// database fails before any work) and commits. On error everything rolls back.
+    fn write<T>(&mut self, f: impl FnOnce(&mut Self, &rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        // The transaction borrows the connection; take it out for the duration so `f` can
+        // use the caches on `self`.
+        let mut conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(self, &tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.conn = conn;
+        if result.is_err() {
+            // Cached interned ids may name rows that were rolled back.
+            self.events.clear();
+            self.questions.clear();
+        }
+        result
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    fn setting_in(&self, tx: &Connection, key: &str) -> Result<Option<String>> {
+        Ok(tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    fn event_row(&mut self, tx: &Connection, name: &str) -> Result<i64> {
+        if let Some(id) = self.events.get(name) {
+            return Ok(*id);
+        }
+        tx.prepare_cached("INSERT INTO events (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?.execute([name])?;
+        let id: i64 = tx.prepare_cached("SELECT id FROM events WHERE name = ?1")?.query_row([name], |r| r.get(0))?;
+        self.events.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    fn kiosk_row_of(&self, tx: &Connection, uuid: &str) -> Result<i64> {
+        if uuid == self.kiosk_id {
+            return Ok(self.kiosk_row);
+        }
+        tx.prepare_cached("INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING")?.execute([uuid])?;
+        Ok(tx.prepare_cached("SELECT id FROM kiosks WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0))?)
+    }
+
+    fn question_row(&mut self, tx: &Connection, catalogue: CatalogueId, name: &str) -> Result<i64> {
+        if let Some(id) = self.questions.get(&(catalogue, name.to_owned())) {
+            return Ok(*id);
+        }
+        tx.prepare_cached(
+            "INSERT INTO questions (catalogue, name) VALUES (?1, ?2) ON CONFLICT (catalogue, name) DO NOTHING",
+        )?
+        .execute([catalogue.as_str(), name])?;
+        let id: i64 = tx
+            .prepare_cached("SELECT id FROM questions WHERE catalogue = ?1 AND name = ?2")?
+            .query_row([catalogue.as_str(), name], |r| r.get(0))?;
+        self.questions.insert((catalogue, name.to_owned()), id);
+        Ok(id)
+    }
+
+    /// Inserts a response unless its UUID is already stored; returns whether it was new.
+    /// The aggregate deltas go to `agg`, which the caller flushes before commit.
+    fn insert_response(&mut self, tx: &Connection, r: &StoredResponse, agg: &mut Aggregates) -> Result<bool> {
+        let catalogue = r.response.catalogue;
+        let event = self.event_row(tx, &r.event)?;
+        let kiosk = self.kiosk_row_of(tx, &r.kiosk)?;
+        let inserted = tx
+            .prepare_cached(
+                "INSERT INTO responses (uuid, kiosk, event, catalogue, lang, bucket, complete, repeated_presses, too_fast) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (uuid) DO NOTHING",
+            )?
+            .execute(params![
+                r.uuid.as_slice(),
+                kiosk,
+                event,
+                catalogue.as_str(),
+                r.lang.code(),
+                r.bucket,
+                r.complete,
+                r.flags.repeated_presses,
+                r.flags.too_fast
+            ])?;
+        if inserted == 0 {
+            return Ok(false);
+        }
+        let row = tx.last_insert_rowid();
+        let day = day_of_bucket(r.bucket);
+        let flagged = r.flags.any();
+        let key = CountKey { catalogue, event, kiosk, day, complete: r.complete, flagged };
+        let entry = agg.responses.entry(key).or_default();
+        entry.0 += 1;
+        entry.1 += i64::from(r.flags.repeated_presses);
+        entry.2 += i64::from(r.flags.too_fast);
+        let cat = catalogue.catalogue();
+        for answer in &r.response.answers {
+            let Some((_, q)) = cat.question(&answer.question) else {
+                return Err(StoreError::InvalidResponse(format!("unknown question {}", answer.question)));
+            };
+            let value = encode_value(q.kind, answer.value)?;
+            let qrow = self.question_row(tx, catalogue, q.id)?;
+            tx.prepare_cached("INSERT INTO answers (response, question, value) VALUES (?1, ?2, ?3)")?
+                .execute(params![row, qrow, value])?;
+            *agg.answers.entry((key, qrow, value)).or_default() += 1;
+        }
+        Ok(true)
+    }
+
+    fn insert_check(&mut self, tx: &Connection, c: &StoredCheck) -> Result<bool> {
+        let kiosk = self.kiosk_row_of(tx, &c.kiosk)?;
+        let blob = postcard::to_allocvec(&c.record).map_err(|e| StoreError::Damaged(format!("check record: {e}")))?;
+        let outcome = serde_json::to_value(c.record.outcome)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| format!("{:?}", c.record.outcome));
+        let n = tx
+            .prepare_cached(
+                "INSERT INTO checks (uuid, kiosk, checked_on, role, outcome, format, record) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uuid) DO NOTHING",
+            )?
+            .execute(params![
+                c.uuid.as_slice(),
+                kiosk,
+                c.record.checked_on.days_since_epoch(),
+                c.record.role.id(),
+                outcome,
+                CHECK_FORMAT,
+                blob
+            ])?;
+        Ok(n > 0)
+    }
+}
+
+/// Encoding version of the `checks.record` blob (postcard of core's `CheckRecord`).
+const CHECK_FORMAT: i64 = 1;
+
+fn decode_check(format: i64, blob: &[u8]) -> Result<CheckRecord> {
+    if format != CHECK_FORMAT {
+        return Err(StoreError::Damaged(format!("check record format {format} is unknown")));
+    }
+    postcard::from_bytes(blob).map_err(|e| StoreError::Damaged(format!("check record: {e}")))
+}
+
+/// A response as stored and as carried in bundles.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredResponse {
+    pub uuid: [u8; 16],
+    pub kiosk: String,
+    pub event: String,
+    pub lang: Lang,
+    pub bucket: i64,
+    pub complete: bool,
+    pub flags: ResponseFlags,
+    pub response: Response,
+}
+
+/// An ID check as stored and as carried in bundles.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredCheck {
+    pub uuid: [u8; 16],
+    pub kiosk: String,
+    pub record: CheckRecord,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct CountKey {
+    catalogue: CatalogueId,
+    event: i64,
+    kiosk: i64,
+    day: i64,
+    complete: bool,
+    flagged: bool,
+}
+
+/// Aggregate deltas collected during a transaction and written once before commit, so a
+/// bulk import touches each aggregate row once instead of once per answer.
+#[derive(Debug, Default)]
+struct Aggregates {
+    responses: HashMap<CountKey, (i64, i64, i64)>,
+    answers: HashMap<(CountKey, i64, i64), i64>,
+}
+
+impl Aggregates {
+    fn flush(&self, tx: &Connection) -> Result<()> {
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO response_counts (catalogue, event, kiosk, day, complete, flagged, n, repeated_presses, too_fast) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT (catalogue, day, event, kiosk, complete, flagged) DO UPDATE SET \
+             n = n + excluded.n, repeated_presses = repeated_presses + excluded.repeated_presses, \
+             too_fast = too_fast + excluded.too_fast",
+        )?;
+        for (k, (n, presses, fast)) in &self.responses {
+            stmt.execute(params![
+                k.catalogue.as_str(),
+                k.event,
+                k.kiosk,
+                k.day,
+                k.complete,
+                k.flagged,
+                n,
+                presses,
+                fast
+            ])?;
+        }
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO answer_counts (catalogue, event, kiosk, day, complete, flagged, question, value, n) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT (catalogue, day, event, kiosk, complete, flagged, question, value) DO UPDATE SET \
+             n = n + excluded.n",
+        )?;
+        for ((k, q, v), n) in &self.answers {
+            stmt.execute(params![k.catalogue.as_str(), k.event, k.kiosk, k.day, k.complete, k.flagged, q, v, n])?;
+        }
+        Ok(())
+    }
+}
+
+/// Yes/no as 1/0, scales as their value.
+fn encode_value(kind: QuestionKind, value: Value) -> Result<i64> {
+    match (kind, value) {
+        (QuestionKind::YesNo, Value::Yes(y)) => Ok(i64::from(y)),
+        (QuestionKind::Nps | QuestionKind::Rating, Value::Score(v)) => Ok(i64::from(v)),
+        _ => Err(StoreError::InvalidResponse(format!("value {value} does not fit a {} question", kind.as_str()))),
+    }
+}
+
+fn decode_value(kind: QuestionKind, value: i64) -> Result<Value> {
+    match kind {
+        QuestionKind::YesNo => Ok(Value::Yes(value != 0)),
+        _ => i32::try_from(value).map(Value::Score).map_err(|_| StoreError::Damaged(format!("answer value {value}"))),
+    }
+}
+
+/// The start of the 15-minute bucket of `at`, in Unix seconds.
+pub fn bucket_of(at: SystemTime) -> Result<i64> {
+    let secs = at.duration_since(UNIX_EPOCH).map_err(|_| StoreError::InvalidTime("before 1970".into()))?.as_secs();
+    // Year 9999 bounds what core's Date can represent.
+    const MAX: u64 = 253_402_300_799;
+    if secs > MAX {
+        return Err(StoreError::InvalidTime("after year 9999".into()));
+    }
+    let secs = secs as i64;
+    Ok(secs - secs.rem_euclid(BUCKET_SECS))
+}
+
+/// Days since 1970-01-01 (UTC) of a bucket.
+pub fn day_of_bucket(bucket: i64) -> i64 {
+    bucket.div_euclid(86_400)
+}
+
+/// Today's date (UTC) from the system clock.
+pub fn today() -> rekry_core::Date {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    rekry_core::Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
+}
+
+fn uuid_from(bytes: &[u8]) -> Result<Uuid> {
+    Uuid::from_slice(bytes).map_err(|_| StoreError::Damaged("record id is not 16 bytes".into()))
+}
+
+/// Checks the file header before SQLite touches the file: an existing non-empty file that
+/// does not start with SQLite's magic is refused, so we never write to a stranger's file.
+/// Returns whether the file exists.
+fn check_header(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(StoreError::CannotOpen { path: path.to_path_buf(), reason: e.to_string() }),
+    };
+    let mut head = [0u8; 16];
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(StoreError::CannotOpen { path: path.to_path_buf(), reason: e.to_string() }),
+        }
+    }
+    // An empty file is what SQLite itself creates before the first write; a file with a
+    // partial or wrong header is not ours to initialise.
+    if read == 0 {
+        return Ok(true);
+    }
+    if read < head.len() || &head != SQLITE_MAGIC {
+        return Err(StoreError::Corrupt { path: path.to_path_buf() });
+    }
+    Ok(true)
+}
+
+/// Maps SQLite's error codes to the errors people can act on.
+fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        Some(ErrorCode::DiskFull) => StoreError::Full { path },
+        Some(ErrorCode::CannotOpen) => {
+            let reason = std::io::Error::last_os_error().to_string();
+            let ro = path.parent().and_then(|p| std::fs::metadata(p).ok()).is_some_and(|m| m.permissions().readonly());
+            if ro { StoreError::ReadOnly { path } } else { StoreError::CannotOpen { path, reason } }
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+fn reclassify(e: StoreError, path: &Path) -> StoreError {
+    match e {
+        StoreError::Sqlite(inner) => classify(inner, path),
+        other => other,
+    }
+}
+
+fn ensure_kiosk_id(conn: &mut Connection) -> Result<(String, i64), rusqlite::Error> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing: Option<String> =
+        tx.query_row("SELECT value FROM settings WHERE key = 'kiosk_id'", [], |r| r.get(0)).optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            let id = Uuid::new_v4().to_string();
+            tx.execute("INSERT INTO settings (key, value) VALUES ('kiosk_id', ?1)", [&id])?;
+            id
+        }
+    };
+    tx.execute("INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING", [&id])?;
+    let row: i64 = tx.query_row("SELECT id FROM kiosks WHERE uuid = ?1", [&id], |r| r.get(0))?;
+    tx.commit()?;
+    Ok((id, row))
+}
+
+fn check_pin_rules(pin: &str) -> Result<()> {
+    let digits: Vec<u8> = pin.bytes().collect();
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return Err(StoreError::WeakPin("the PIN must be digits only (the staff PIN pad has no letters)".into()));
+    }
+    if digits.len() < MIN_PIN_DIGITS || digits.len() > MAX_PIN_DIGITS {
+        return Err(StoreError::WeakPin(format!(
+            "the PIN must have {MIN_PIN_DIGITS}–{MAX_PIN_DIGITS} digits, this one has {}",
+            digits.len()
+        )));
+    }
+    let same = digits.windows(2).all(|w| w[0] == w[1]);
+    let up = digits.windows(2).all(|w| w[1] == w[0] + 1);
+    let down = digits.windows(2).all(|w| w[0] == w[1] + 1);
+    if same || up || down {
+        return Err(StoreError::WeakPin("the PIN is too easy to guess (a repeated digit or a run like 123456)".into()));
+    }
+    Ok(())
+}
+
+fn hash_pin(pin: &str) -> Result<String> {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    // 16 random bytes from the OS (via uuid's getrandom) as the salt.
+    let salt_bytes = *Uuid::new_v4().as_bytes();
+    let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| StoreError::Damaged(format!("salt: {e}")))?;
+    let hash = argon2::Argon2::default() // Argon2id, v19, OWASP's default cost
+        .hash_password(pin.as_bytes(), &salt)
+        .map_err(|e| StoreError::Damaged(format!("PIN hash: {e}")))?;
+    Ok(hash.to_string())
+}
