@@ -279,11 +279,7 @@ impl NpsTally {
 
     /// The sum of two tallies.
     pub fn merged(&self, other: &NpsTally) -> Result<NpsTally, TallyOverflow> {
-        let mut counts = self.counts;
-        for (a, b) in counts.iter_mut().zip(other.counts) {
-            *a = a.checked_add(b).ok_or(TallyOverflow)?;
-        }
-        Ok(NpsTally { counts })
+        Ok(NpsTally { counts: add_counts(self.counts, &other.counts)? })
     }
 
     fn sum(&self, range: core::ops::RangeInclusive<usize>) -> u64 {
@@ -418,6 +414,14 @@ impl NpsTally {
             sample: self.sample(),
         }
     }
+}
+
+/// Element-wise checked sum of two count arrays, shared by every tally type.
+pub(crate) fn add_counts<const N: usize>(mut a: [u32; N], b: &[u32; N]) -> Result<[u32; N], TallyOverflow> {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x = x.checked_add(*y).ok_or(TallyOverflow)?;
+    }
+    Ok(a)
 }
 
 fn adjusted(promoters: u64, detractors: u64, n: u64) -> (f64, f64, f64) {

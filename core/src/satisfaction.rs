@@ -25,7 +25,7 @@
 
 use core::fmt;
 
-use crate::nps::TallyOverflow;
+use crate::nps::{TallyOverflow, add_counts};
 use crate::stats::{Interval, Sample, TargetStatus, Tenths, Z95, wilson};
 
 /// The lowest rating that counts as satisfied.
@@ -157,11 +157,7 @@ impl RatingTally {
 
     /// Adds `other` into this tally; on overflow this tally is unchanged.
     pub fn merge(&mut self, other: &RatingTally) -> Result<(), TallyOverflow> {
-        let mut counts = self.counts;
-        for (a, b) in counts.iter_mut().zip(other.counts) {
-            *a = a.checked_add(b).ok_or(TallyOverflow)?;
-        }
-        self.counts = counts;
+        self.counts = add_counts(self.counts, &other.counts)?;
         Ok(())
     }
 
@@ -212,8 +208,7 @@ impl YesNoTally {
 
     /// Adds `other` into this tally; on overflow this tally is unchanged.
     pub fn merge(&mut self, other: &YesNoTally) -> Result<(), TallyOverflow> {
-        let yes = self.yes.checked_add(other.yes).ok_or(TallyOverflow)?;
-        let no = self.no.checked_add(other.no).ok_or(TallyOverflow)?;
+        let [yes, no] = add_counts([self.yes, self.no], &[other.yes, other.no])?;
         *self = YesNoTally { yes, no };
         Ok(())
     }
