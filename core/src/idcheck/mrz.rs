@@ -807,7 +807,7 @@ const fn class_of(c: u8) -> u8 {
     let digit = (c.wrapping_sub(b'0') < 10) as u8;
     let upper = (c.wrapping_sub(b'A') < 26) as u8;
     let filler = (c == b'<') as u8;
-    digit * DIGIT | upper * UPPER | filler * FILLER
+    (digit * DIGIT) | (upper * UPPER) | (filler * FILLER)
 }
 
 /// [`class_of`] for every byte: one load per character in the hot loops.
