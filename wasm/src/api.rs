@@ -1,0 +1,773 @@
+//! The binding's functions as plain Rust: inputs in, JSON text out.
+//!
+//! Every JavaScript function of the package is one function here; the `#[wasm_bindgen]`
+//! exports only move strings and numbers across the boundary. Because this module has no
+//! WebAssembly types it compiles natively too, which is how the end-to-end tests compare the
+//! real `.wasm` with native `rekry-core` (see `tests/` in the workspace).
+//!
+//! Results are JSON text whose shapes are documented in the package's `index.d.ts`. Input
+//! that cannot be read (a wrong type, a number that is not an integer, an unknown catalogue)
+//! is a [`BindError`], which JavaScript receives as a thrown `TypeError` or `RangeError`;
+//! problems with the *content* (a mistyped personnummer, an out-of-range answer) are part of
+//! the result. No function here panics.
+//!
+//! ```
+//! use rekry_core::Date;
+//! use rekry_wasm::api;
+//!
+//! let today = Date::new(2026, 11, 23).unwrap();
+//! assert_eq!(
+//!     api::validate_personnummer("811218-9876", today),
+//!     r#"{"valid":true,"kind":"personnummer","normalized":"19811218-9876","birthDate":"1981-12-18","sex":"male"}"#
+//! );
+//! assert_eq!(api::nps_category(9.0).unwrap(), r#""promoter""#);
+//! assert!(api::nps_category(11.0).is_err());
+//! ```
+
+use std::fmt::Write as _;
+
+use rekry_core::Date;
+use rekry_core::idcheck::mrz::{self, CheckField, IssueKind, MrzSex, Warning};
+use rekry_core::idcheck::personnummer::{self, Personnummer, PersonnummerError, Sex};
+use rekry_core::nps::{NpsTally, Score};
+use rekry_core::stats::Sample;
+use rekry_core::survey::{Answer, CatalogueId, Completeness, MAX_ANSWERS, Problem, Response, Value};
+use rekry_core::text::{Lang, Text};
+
+use crate::json::{self, Json, Obj};
+
+/// Longest string (in UTF-16 code units, as JavaScript counts) the package passes to the
+/// WebAssembly module; longer input is a `RangeError` before it is copied.
+pub const MAX_INPUT_LEN: usize = 1 << 20;
+/// Most scores [`compute_nps`] takes in one call.
+pub const MAX_SCORES: usize = 1 << 22;
+
+/// Which JavaScript error a [`BindError`] becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `TypeError`: the input has the wrong type or shape.
+    Type,
+    /// `RangeError`: the input has the right type but a value the function cannot take.
+    Range,
+}
+
+/// Input the binding cannot read; thrown in JavaScript as a `TypeError` or `RangeError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindError {
+    /// The kind of JavaScript error.
+    pub kind: ErrorKind,
+    /// The message.
+    pub message: String,
+}
+
+impl BindError {
+    /// A `TypeError`.
+    pub fn type_error(message: impl Into<String>) -> BindError {
+        BindError { kind: ErrorKind::Type, message: message.into() }
+    }
+
+    /// A `RangeError`.
+    pub fn range_error(message: impl Into<String>) -> BindError {
+        BindError { kind: ErrorKind::Range, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for BindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.kind {
+            ErrorKind::Type => "TypeError",
+            ErrorKind::Range => "RangeError",
+        };
+        write!(f, "{name}: {}", self.message)
+    }
+}
+
+impl std::error::Error for BindError {}
+
+/// The result of a binding function: JSON text, or an error to throw.
+pub type BindResult = Result<String, BindError>;
+
+/// Encodes a result as one string for the boundary: JSON text as it is, an error as `!T` or
+/// `!R` followed by the message (JSON text never starts with `!`).
+///
+/// ```
+/// use rekry_wasm::api::{BindError, encode};
+/// assert_eq!(encode(Ok("true".into())), "true");
+/// assert_eq!(encode(Err(BindError::range_error("too big"))), "!Rtoo big");
+/// ```
+pub fn encode(result: BindResult) -> String {
+    match result {
+        Ok(json) => json,
+        Err(e) => {
+            let tag = match e.kind {
+                ErrorKind::Type => "!T",
+                ErrorKind::Range => "!R",
+            };
+            let mut s = String::with_capacity(tag.len() + e.message.len());
+            s.push_str(tag);
+            s.push_str(&e.message);
+            s
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// A date packed as `year · 10000 + month · 100 + day`, as the package passes "today" from
+/// JavaScript's clock.
+pub fn date_from_ymd(ymd: u32) -> Result<Date, BindError> {
+    let year = u16::try_from(ymd / 10_000).unwrap_or(u16::MAX);
+    // Both are below 100, so the casts are lossless.
+    let month = (ymd / 100 % 100) as u8;
+    let day = (ymd % 100) as u8;
+    Date::new(year, month, day).map_err(|e| BindError::range_error(format!("today: {e}")))
+}
+
+/// `date` packed as `year · 10000 + month · 100 + day`.
+pub fn ymd(date: Date) -> u32 {
+    u32::from(date.year()) * 10_000 + u32::from(date.month()) * 100 + u32::from(date.day())
+}
+
+/// Parses a caller's `today` (`YYYY-MM-DD`), with core's rules.
+pub fn parse_today(text: &str) -> Result<Date, BindError> {
+    Date::parse(text).map_err(|e| BindError::range_error(format!("today must be a date written YYYY-MM-DD: {e}")))
+}
+
+/// [`parse_today`] for the boundary: the packed date as decimal text, or an error.
+pub fn check_today(text: &str) -> BindResult {
+    parse_today(text).map(|d| ymd(d).to_string())
+}
+
+fn text_obj(out: &mut String, t: Text) {
+    let mut o = Obj::new(out);
+    o.str("sv", t.sv).str("en", t.en);
+    o.end();
+}
+
+fn date_str(d: Date) -> heapless::String<10> {
+    let mut s = heapless::String::new();
+    let _ = write!(s, "{d}");
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personnummer
+
+fn kind_str(kind: personnummer::Kind) -> &'static str {
+    match kind {
+        personnummer::Kind::Personnummer => "personnummer",
+        personnummer::Kind::Samordningsnummer => "samordningsnummer",
+        personnummer::Kind::Interim => "interim",
+    }
+}
+
+fn pnr_error_code(e: &PersonnummerError) -> &'static str {
+    match e {
+        PersonnummerError::Empty => "empty",
+        PersonnummerError::Length { .. } => "length",
+        PersonnummerError::Character { .. } => "character",
+        PersonnummerError::Separator { .. } => "separator",
+        PersonnummerError::PlusUnder100 { .. } => "plus-under-100",
+        PersonnummerError::Century { .. } => "century",
+        PersonnummerError::Month { .. } => "month",
+        PersonnummerError::Day { .. } => "day",
+        PersonnummerError::BirthNumber000 => "birth-number-000",
+        PersonnummerError::Checksum { .. } => "checksum",
+        PersonnummerError::InFuture { .. } => "in-future",
+        PersonnummerError::Interim { .. } => "interim",
+    }
+}
+
+/// `validatePersonnummer(input, today)`.
+///
+/// Valid: `{valid: true, kind, normalized, birthDate, sex}`. Invalid: `{valid: false, kind?,
+/// error, errorCode, errorText: {sv, en}}`, with `kind: "interim"` for an interim number.
+pub fn validate_personnummer(input: &str, today: Date) -> String {
+    let mut out = String::with_capacity(128);
+    let mut o = Obj::new(&mut out);
+    match Personnummer::parse(input, today) {
+        Ok(p) => {
+            o.bool("valid", true)
+                .str("kind", kind_str(p.kind()))
+                .str("normalized", p.long().as_str())
+                .str("birthDate", date_str(p.birth_date()).as_str())
+                .str(
+                    "sex",
+                    match p.sex() {
+                        Sex::Female => "female",
+                        Sex::Male => "male",
+                    },
+                );
+        }
+        Err(e) => {
+            o.bool("valid", false);
+            if matches!(e, PersonnummerError::Interim { .. }) {
+                o.str("kind", kind_str(personnummer::Kind::Interim));
+            }
+            o.str("error", &e.to_string()).str("errorCode", pnr_error_code(&e));
+            text_obj(o.key("errorText"), e.text());
+        }
+    }
+    o.end();
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// MRZ
+
+fn check_field_id(f: CheckField) -> &'static str {
+    match f {
+        CheckField::DocumentNumber => "documentNumber",
+        CheckField::DateOfBirth => "birthDate",
+        CheckField::DateOfExpiry => "expiryDate",
+        CheckField::OptionalData => "optionalData",
+        CheckField::Composite => "composite",
+    }
+}
+
+fn issue_code(k: &IssueKind) -> &'static str {
+    match k {
+        IssueKind::Empty => "empty",
+        IssueKind::LineCount { .. } => "line-count",
+        IssueKind::LineLength { .. } => "line-length",
+        IssueKind::UnbrokenLength { .. } => "unbroken-length",
+        IssueKind::IllegalCharacter { .. } => "illegal-character",
+        IssueKind::ProbableDigit { .. } => "probable-digit",
+        IssueKind::NotDigit { .. } => "not-digit",
+        IssueKind::ProbableLetter { .. } => "probable-letter",
+        IssueKind::NotLetter { .. } => "not-letter",
+        IssueKind::DocumentCode { .. } => "document-code",
+        IssueKind::Month { .. } => "month",
+        IssueKind::Day { .. } => "day",
+        IssueKind::Sex { .. } => "sex",
+        IssueKind::CheckDigit { .. } => "check-digit",
+        IssueKind::DocumentNumberContinuation => "document-number-continuation",
+        IssueKind::NameMissing => "name-missing",
+        IssueKind::Expired { .. } => "expired",
+        IssueKind::Personnummer(_) => "personnummer",
+    }
+}
+
+fn warning_code(w: &Warning) -> &'static str {
+    match w {
+        Warning::PersonnummerDateDiffers { .. } => "personnummer-date-differs",
+        Warning::PersonnummerMissing => "personnummer-missing",
+        Warning::BirthDateUnknown => "birth-date-unknown",
+        Warning::NamesMayBeTruncated => "names-may-be-truncated",
+    }
+}
+
+/// `parseMrz(text, today)`: every field core read, every check digit, errors and warnings.
+pub fn parse_mrz(text: &str, today: Date) -> String {
+    let r = mrz::parse(text, today);
+    let mut out = String::with_capacity(1024);
+    let mut o = Obj::new(&mut out);
+    o.bool("valid", r.is_valid());
+    if let Some(format) = r.format {
+        o.str("format", &format.to_string());
+    }
+    o.str_nonempty("documentCode", &r.document_code)
+        .str_nonempty("issuingState", &r.issuing_state)
+        .str_nonempty("documentNumber", &r.document_number)
+        .str_nonempty("optionalData", &r.optional_data)
+        .str_nonempty("optionalData2", &r.optional_data_2)
+        .str_nonempty("surname", &r.surname)
+        .str_nonempty("givenNames", &r.given_names)
+        .str_nonempty("nationality", &r.nationality);
+    if let Some(d) = r.date_of_birth {
+        o.str("birthDate", &date_str(d));
+    }
+    if let Some(sex) = r.sex {
+        o.str(
+            "sex",
+            match sex {
+                MrzSex::Female => "female",
+                MrzSex::Male => "male",
+                MrzSex::Unspecified => "unspecified",
+            },
+        );
+    }
+    if let Some(d) = r.date_of_expiry {
+        o.str("expiryDate", &date_str(d));
+    }
+    if let Some(e) = r.expired {
+        o.bool("expired", e);
+    }
+    if let Some(p) = r.personnummer {
+        o.str("personnummer", &p.long());
+    }
+    o.bool("checksPassed", r.checks_passed());
+    {
+        let a = o.key("checks");
+        a.push('[');
+        for (i, c) in r.checks.iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut co = Obj::new(a);
+            co.str("field", check_field_id(c.field));
+            text_obj(co.key("name"), c.field.text());
+            let mut found = [0u8; 4];
+            co.int("line", i64::from(c.line))
+                .int("column", i64::from(c.column))
+                .int("expected", i64::from(c.expected))
+                .str("found", c.found.encode_utf8(&mut found))
+                .bool("ok", c.ok);
+            co.end();
+        }
+        a.push(']');
+    }
+    {
+        let a = o.key("warnings");
+        a.push('[');
+        for (i, w) in r.warnings.iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut wo = Obj::new(a);
+            wo.str("code", warning_code(w)).str("message", &w.to_string());
+            text_obj(wo.key("text"), w.text());
+            wo.end();
+        }
+        a.push(']');
+    }
+    {
+        let a = o.key("errors");
+        a.push('[');
+        for (i, issue) in r.issues.iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut io = Obj::new(a);
+            io.str("code", issue_code(&issue.kind))
+                .int("line", i64::from(issue.line))
+                .int("column", i64::from(issue.column))
+                .str("message", &issue.to_string());
+            text_obj(io.key("text"), issue.kind.text());
+            io.end();
+        }
+        a.push(']');
+    }
+    o.int("errorsOmitted", i64::from(r.issues_omitted));
+    o.end();
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// NPS
+
+fn score(value: f64, what: &dyn Fn() -> String) -> Result<Score, BindError> {
+    if !(value.is_finite() && value.fract() == 0.0) {
+        let mut got = String::new();
+        json::write_f64(&mut got, value);
+        if got == "null" {
+            got = if value.is_nan() { "NaN".into() } else { "an infinity".into() };
+        }
+        return Err(BindError::range_error(format!("{}: NPS score must be an integer 0–10, got {got}", what())));
+    }
+    // Finite integral values beyond i64 saturate, and core rejects them as out of range.
+    Score::from_i64(value as i64).map_err(|e| BindError::range_error(format!("{}: {e}", what())))
+}
+
+/// `npsCategory(score)`: `"promoter"`, `"passive"` or `"detractor"` as a JSON string.
+pub fn nps_category(value: f64) -> BindResult {
+    let s = score(value, &|| "npsCategory".to_string())?;
+    let mut out = String::with_capacity(12);
+    json::write_str(&mut out, s.category().label());
+    Ok(out)
+}
+
+/// `computeNps(scores)`: the NPS of 0–10 answers with its uncertainty.
+///
+/// `{nps, npsText, n, promoters, passives, detractors, counts, margin95, interval95, sample}`.
+/// An empty list gives `n: 0`, `nps`, `npsText`, `margin95` and `interval95` all `null`, and
+/// `sample: "empty"` (never NaN).
+pub fn compute_nps(scores: &[f64]) -> BindResult {
+    if scores.len() > MAX_SCORES {
+        return Err(BindError::range_error(format!("at most {MAX_SCORES} scores per call, got {}", scores.len())));
+    }
+    let mut tally = NpsTally::new();
+    for (i, &v) in scores.iter().enumerate() {
+        let s = score(v, &|| format!("scores[{i}]"))?;
+        tally.record(s).map_err(|e| BindError::range_error(e.to_string()))?;
+    }
+    let summary = tally.summary();
+    let mut out = String::with_capacity(256);
+    let mut o = Obj::new(&mut out);
+    match summary.nps {
+        Some(nps) => {
+            let text = nps.to_string();
+            o.raw("nps", &text).str("npsText", &text);
+        }
+        None => {
+            o.null("nps").null("npsText");
+        }
+    }
+    o.int("n", summary.n as i64)
+        .int("promoters", summary.promoters as i64)
+        .int("passives", summary.passives as i64)
+        .int("detractors", summary.detractors as i64);
+    {
+        let a = o.key("counts");
+        a.push('[');
+        for (i, c) in tally.counts().iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let _ = write!(a, "{c}");
+        }
+        a.push(']');
+    }
+    match summary.margin95 {
+        Some(m) => o.num("margin95", m),
+        None => o.null("margin95"),
+    };
+    match summary.interval95 {
+        Some(ci) => {
+            let a = o.key("interval95");
+            a.push('[');
+            json::write_f64(a, ci.low);
+            a.push(',');
+            json::write_f64(a, ci.high);
+            a.push(']');
+        }
+        None => {
+            o.null("interval95");
+        }
+    }
+    o.str(
+        "sample",
+        match summary.sample {
+            Sample::Empty => "empty",
+            Sample::Small => "small",
+            Sample::Adequate => "adequate",
+        },
+    );
+    o.end();
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survey
+
+fn catalogue_id(id: &str) -> Result<CatalogueId, BindError> {
+    CatalogueId::parse(id).ok_or_else(|| {
+        let known: Vec<&str> = CatalogueId::ALL.iter().map(|c| c.as_str()).collect();
+        BindError::range_error(format!("unknown catalogue {id:?}: expected one of {}", known.join(", ")))
+    })
+}
+
+fn lang(code: &str) -> Result<Lang, BindError> {
+    Lang::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        BindError::range_error(format!("unknown language {code:?}: expected one of {}", known.join(", ")))
+    })
+}
+
+fn value_json(out: &mut String, v: Value) {
+    match v {
+        Value::Score(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Yes(b) => out.push_str(if b { "true" } else { "false" }),
+    }
+}
+
+/// `surveyCatalogue(id, lang)`: a catalogue's questions in one language.
+///
+/// `{id, lang, title, questions: [{id, kind, text, required, condition?: {question, equals},
+/// scale?: {min, max, minLabel, maxLabel}, source}]}`.
+pub fn survey_catalogue(id: &str, lang_code: &str) -> BindResult {
+    let c = catalogue_id(id)?.catalogue();
+    let lang = lang(lang_code)?;
+    let mut out = String::with_capacity(4096);
+    let mut o = Obj::new(&mut out);
+    o.str("id", c.id.as_str()).str("lang", lang.code()).str("title", c.title.get(lang));
+    let a = o.key("questions");
+    a.push('[');
+    for (i, q) in c.questions.iter().enumerate() {
+        if i > 0 {
+            a.push(',');
+        }
+        let mut qo = Obj::new(a);
+        qo.str("id", q.id).str("kind", q.kind.as_str()).str("text", q.text.get(lang)).bool("required", q.required);
+        if let Some(cond) = q.condition {
+            let mut co = Obj::new(qo.key("condition"));
+            co.str("question", cond.question);
+            value_json(co.key("equals"), cond.equals);
+            co.end();
+        }
+        if let (Some((min, max)), Some((low, high))) = (q.kind.range(), q.scale_labels) {
+            let mut so = Obj::new(qo.key("scale"));
+            so.int("min", i64::from(min))
+                .int("max", i64::from(max))
+                .str("minLabel", low.get(lang))
+                .str("maxLabel", high.get(lang));
+            so.end();
+        }
+        qo.str("source", q.source);
+        qo.end();
+    }
+    a.push(']');
+    o.end();
+    Ok(out)
+}
+
+fn parse_input(text: &str, what: &str) -> Result<Json, BindError> {
+    json::parse(text).map_err(|e| BindError::type_error(format!("{what}: {e}")))
+}
+
+fn answer_value(v: &Json, path: &dyn Fn() -> String) -> Result<Value, BindError> {
+    match v {
+        Json::Bool(b) => Ok(Value::Yes(*b)),
+        Json::Num(n) if n.fract() == 0.0 => {
+            if *n >= f64::from(i32::MIN) && *n <= f64::from(i32::MAX) {
+                Ok(Value::Score(*n as i32))
+            } else {
+                let mut got = String::new();
+                json::write_f64(&mut got, *n);
+                Err(BindError::range_error(format!("{}: {got} is not a 32-bit integer", path())))
+            }
+        }
+        other => Err(BindError::type_error(format!(
+            "{}: expected an integer or a boolean, got {}",
+            path(),
+            match other {
+                Json::Num(_) => "a fraction",
+                _ => other.type_name(),
+            }
+        ))),
+    }
+}
+
+fn push_answer(r: &mut Response, question: &str, value: Value, path: &dyn Fn() -> String) -> Result<(), BindError> {
+    let answer = Answer::new(question, value).map_err(|e| BindError::range_error(format!("{}: {e}", path())))?;
+    r.push(answer).map_err(|e| BindError::range_error(format!("answers: {e}")))
+}
+
+/// Reads a response from `{catalogue, answers, partial?}`; `answers` is an array of
+/// `{question, value}` or an object `{questionId: value}`.
+fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
+    let members = v
+        .as_object()
+        .ok_or_else(|| BindError::type_error(format!("response must be an object, got {}", v.type_name())))?;
+    for (k, _) in members {
+        if !matches!(k.as_str(), "catalogue" | "answers" | "partial") {
+            return Err(BindError::type_error(format!(
+                "response: unknown property {k:?} (expected catalogue, answers, partial)"
+            )));
+        }
+    }
+    let catalogue = match v.get("catalogue") {
+        Some(Json::Str(s)) => catalogue_id(s)?,
+        Some(other) => {
+            return Err(BindError::type_error(format!(
+                "response.catalogue must be a string, got {}",
+                other.type_name()
+            )));
+        }
+        None => return Err(BindError::type_error("response.catalogue is missing")),
+    };
+    let completeness = match v.get("partial") {
+        None | Some(Json::Bool(false)) => Completeness::Complete,
+        Some(Json::Bool(true)) => Completeness::Partial,
+        Some(other) => {
+            return Err(BindError::type_error(format!(
+                "response.partial must be a boolean, got {}",
+                other.type_name()
+            )));
+        }
+    };
+    let mut r = Response::new(catalogue);
+    match v.get("answers") {
+        Some(Json::Arr(items)) => {
+            if items.len() > MAX_ANSWERS {
+                return Err(BindError::range_error(format!(
+                    "response.answers: at most {MAX_ANSWERS} answers, got {}",
+                    items.len()
+                )));
+            }
+            for (i, item) in items.iter().enumerate() {
+                let path = || format!("response.answers[{i}]");
+                let q = match item.get("question") {
+                    Some(Json::Str(s)) => s,
+                    _ => return Err(BindError::type_error(format!("{}.question must be a string", path()))),
+                };
+                let value =
+                    item.get("value").ok_or_else(|| BindError::type_error(format!("{}.value is missing", path())))?;
+                let value = answer_value(value, &|| format!("{}.value", path()))?;
+                push_answer(&mut r, q, value, &path)?;
+            }
+        }
+        Some(Json::Obj(members)) => {
+            if members.len() > MAX_ANSWERS {
+                return Err(BindError::range_error(format!(
+                    "response.answers: at most {MAX_ANSWERS} answers, got {}",
+                    members.len()
+                )));
+            }
+            for (q, value) in members {
+                let path = || format!("response.answers[{q:?}]");
+                let value = answer_value(value, &path)?;
+                push_answer(&mut r, q, value, &path)?;
+            }
+        }
+        Some(other) => {
+            return Err(BindError::type_error(format!(
+                "response.answers must be an array or an object, got {}",
+                other.type_name()
+            )));
+        }
+        None => return Err(BindError::type_error("response.answers is missing")),
+    }
+    Ok((r, completeness))
+}
+
+fn problem_json(out: &mut String, p: &Problem) {
+    let mut o = Obj::new(out);
+    o.str("problem", p.code()).str("question", p.question()).str("message", &p.to_string());
+    match p {
+        Problem::UnknownQuestion { index, .. } | Problem::Duplicate { index, .. } => {
+            o.int("index", i64::from(*index));
+        }
+        Problem::OutOfRange { value, min, max, .. } => {
+            o.int("value", i64::from(*value)).int("min", i64::from(*min)).int("max", i64::from(*max));
+        }
+        Problem::WrongType { expected, .. } => {
+            o.str("expected", expected.as_str());
+        }
+        Problem::ConditionNotMet { depends_on, .. } => {
+            o.str("dependsOn", depends_on);
+        }
+        Problem::MissingRequired { .. } => {}
+    }
+    o.end();
+}
+
+/// `validateResponse(response)` with the response as JSON text.
+///
+/// `{valid, catalogue, partial, problems: [{problem, question, message, …}], applicable:
+/// [questionId], next: questionId | null}`: `applicable` lists the questions that apply
+/// given the answers (a conditional question appears once its condition holds) and `next`
+/// is the first applicable question without an answer.
+pub fn validate_response(json_text: &str) -> BindResult {
+    let v = parse_input(json_text, "response")?;
+    let (r, completeness) = read_response(&v)?;
+    let catalogue = r.catalogue.catalogue();
+    let result = r.validate(completeness);
+    let mut out = String::with_capacity(512);
+    let mut o = Obj::new(&mut out);
+    o.bool("valid", result.is_ok())
+        .str("catalogue", r.catalogue.as_str())
+        .bool("partial", completeness == Completeness::Partial);
+    {
+        let a = o.key("problems");
+        a.push('[');
+        if let Err(problems) = &result {
+            for (i, p) in problems.iter().enumerate() {
+                if i > 0 {
+                    a.push(',');
+                }
+                problem_json(a, p);
+            }
+        }
+        a.push(']');
+    }
+    {
+        let a = o.key("applicable");
+        a.push('[');
+        let mut first = true;
+        for q in catalogue.questions.iter().filter(|q| catalogue.applies(q, &r.answers)) {
+            if !first {
+                a.push(',');
+            }
+            first = false;
+            json::write_str(a, q.id);
+        }
+        a.push(']');
+    }
+    match catalogue.next_question(&r.answers) {
+        Some(q) => o.str("next", q.id),
+        None => o.null("next"),
+    };
+    o.end();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn personnummer_shapes() {
+        let ok = json::parse(&validate_personnummer("701063-2391", today())).unwrap();
+        assert_eq!(ok.get("kind").unwrap().as_str(), Some("samordningsnummer"));
+        let bad = json::parse(&validate_personnummer("811218-9875", today())).unwrap();
+        assert_eq!(bad.get("errorCode").unwrap().as_str(), Some("checksum"));
+        let interim = json::parse(&validate_personnummer("19900101-T123", today())).unwrap();
+        assert_eq!(interim.get("kind").unwrap().as_str(), Some("interim"));
+        assert_eq!(interim.get("valid").unwrap().as_bool(), Some(false));
+    }
+
+    #[test]
+    fn empty_nps_has_no_nan() {
+        let s = compute_nps(&[]).unwrap();
+        assert!(s.contains(r#""nps":null"#) && s.contains(r#""interval95":null"#), "{s}");
+        assert!(!s.contains("NaN"));
+        let v = json::parse(&compute_nps(&[10.0, 9.0, 3.0]).unwrap()).unwrap();
+        assert_eq!(v.get("nps").unwrap().as_f64(), Some(33.3));
+        for bad in [f64::NAN, f64::INFINITY, -1.0, 10.5, 1e300, -0.5] {
+            assert!(compute_nps(&[bad]).is_err(), "{bad}");
+            assert!(nps_category(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn responses() {
+        let v =
+            validate_response(r#"{"catalogue":"candidate","answers":{"recommend":9,"overall":8,"took_tests":true}}"#)
+                .unwrap();
+        let v = json::parse(&v).unwrap();
+        assert_eq!(v.get("valid").unwrap().as_bool(), Some(true));
+        assert_eq!(v.get("next").unwrap().as_str(), Some("knew_whom"));
+        let applicable = v.get("applicable").unwrap().as_array().unwrap();
+        assert!(applicable.iter().any(|q| q.as_str() == Some("tests_info")));
+        for bad in [
+            "1",
+            "{}",
+            r#"{"catalogue":"x","answers":[]}"#,
+            r#"{"catalogue":"job-fair","answers":[{"question":"recommend","value":1.5}]}"#,
+            r#"{"catalogue":"job-fair","answers":{"recommend":1e20}}"#,
+            r#"{"catalogue":"job-fair","answers":[],"extra":1}"#,
+            "not json",
+        ] {
+            assert!(validate_response(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn catalogue_in_both_languages() {
+        for id in ["job-fair", "candidate"] {
+            for l in ["sv", "en"] {
+                let v = json::parse(&survey_catalogue(id, l).unwrap()).unwrap();
+                assert!(!v.get("questions").unwrap().as_array().unwrap().is_empty());
+            }
+        }
+        assert_eq!(survey_catalogue("nope", "sv").unwrap_err().kind, ErrorKind::Range);
+        assert_eq!(survey_catalogue("job-fair", "de").unwrap_err().kind, ErrorKind::Range);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_from_ymd(20261123).unwrap(), today());
+        assert!(date_from_ymd(20260230).is_err());
+        assert!(date_from_ymd(u32::MAX).is_err());
+        assert_eq!(check_today("2026-11-23").unwrap(), "20261123");
+        assert!(check_today("2026-11-31").is_err());
+    }
+}
