@@ -191,7 +191,7 @@ fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Resu
 fn bucket_text(bucket: i64) -> String {
     let day = bucket.div_euclid(86_400);
     let secs = bucket.rem_euclid(86_400);
-    let date = rekry_core::Date::from_days_since_epoch(i32::try_from(day).unwrap_or(0));
+    let date = super::date_of_unix_day(day);
     format!("{date}T{:02}:{:02}Z", secs / 3600, secs % 3600 / 60)
 }
 

@@ -233,10 +233,36 @@ impl Store {
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
         let path = path.to_path_buf();
         let exists = check_header(&path)?;
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if !exists {
-            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+            // Create the file ourselves first: the OS error says clearly why it cannot be
+            // (read-only file system, missing directory), where SQLite only says "cannot open".
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                    ) =>
+                {
+                    return Err(StoreError::ReadOnly { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::StorageFull => return Err(StoreError::Full { path }),
+                Err(e) => return Err(StoreError::CannotOpen { path, reason: e.to_string() }),
+            }
         }
+        let result = Store::open_file(path.clone(), options);
+        if result.is_err() && !exists {
+            // The empty file is ours; leave nothing behind.
+            if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+        result
+    }
+
+    fn open_file(path: PathBuf, options: &OpenOptions) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(e, &path))?;
         conn.busy_timeout(options.busy_timeout).map_err(|e| classify(e, &path))?;
         // SQLite silently opens a write-protected file read-only; refuse before any write.
@@ -572,7 +598,7 @@ impl Store {
             .execute(params![
                 c.uuid.as_slice(),
                 kiosk,
-                c.record.checked_on.days_since_epoch(),
+                unix_day(c.record.checked_on),
                 c.record.role.id(),
                 outcome,
                 CHECK_FORMAT,
@@ -699,10 +725,24 @@ pub fn day_of_bucket(bucket: i64) -> i64 {
     bucket.div_euclid(86_400)
 }
 
+/// Core's day number (days since 0001-01-01) of 1970-01-01.
+const UNIX_EPOCH_DAY: i64 = 719_162;
+
+/// The date of a Unix day number (days since 1970-01-01), saturating at core's range.
+pub fn date_of_unix_day(day: i64) -> rekry_core::Date {
+    let core_day = day.saturating_add(UNIX_EPOCH_DAY).clamp(0, i64::from(i32::MAX));
+    rekry_core::Date::from_days_since_epoch(core_day as i32)
+}
+
+/// The Unix day number (days since 1970-01-01) of a date.
+pub fn unix_day(date: rekry_core::Date) -> i64 {
+    i64::from(date.days_since_epoch()) - UNIX_EPOCH_DAY
+}
+
 /// Today's date (UTC) from the system clock.
 pub fn today() -> rekry_core::Date {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    rekry_core::Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
+    date_of_unix_day((secs / 86_400) as i64)
 }
 
 fn uuid_from(bytes: &[u8]) -> Result<Uuid> {
@@ -749,9 +789,9 @@ fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
         Some(ErrorCode::DiskFull) => StoreError::Full { path },
         Some(ErrorCode::CannotOpen) => {
-            let reason = std::io::Error::last_os_error().to_string();
-            let ro = path.parent().and_then(|p| std::fs::metadata(p).ok()).is_some_and(|m| m.permissions().readonly());
-            if ro { StoreError::ReadOnly { path } } else { StoreError::CannotOpen { path, reason } }
+            // Most often: the WAL or shared-memory file cannot be created beside the
+            // database because the directory is read-only.
+            StoreError::CannotOpen { path, reason: e.to_string() }
         }
         _ => StoreError::Sqlite(e),
     }
@@ -811,4 +851,37 @@ fn hash_pin(pin: &str) -> Result<String> {
         .hash_password(pin.as_bytes(), &salt)
         .map_err(|e| StoreError::Damaged(format!("PIN hash: {e}")))?;
     Ok(hash.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_days_match_core_dates() {
+        let epoch = rekry_core::Date::new(1970, 1, 1).unwrap();
+        assert_eq!(unix_day(epoch), 0);
+        assert_eq!(date_of_unix_day(0), epoch);
+        let d = rekry_core::Date::parse("2026-11-23").unwrap();
+        assert_eq!(date_of_unix_day(unix_day(d)), d);
+        assert_eq!(unix_day(d), 1_795_428_451 / 86_400);
+    }
+
+    #[test]
+    fn buckets_are_quarter_hours() {
+        let at = UNIX_EPOCH + Duration::from_secs(1_795_428_451);
+        assert_eq!(bucket_of(at).unwrap(), 1_795_428_451 - 1_795_428_451 % 900);
+        assert!(bucket_of(UNIX_EPOCH - Duration::from_secs(1)).is_err());
+        assert!(bucket_of(UNIX_EPOCH + Duration::from_secs(300_000_000_000)).is_err());
+    }
+
+    #[test]
+    fn pin_rules() {
+        for ok in ["480713", "000001", "123457", "908172635412"] {
+            assert!(check_pin_rules(ok).is_ok(), "{ok}");
+        }
+        for bad in ["48071", "4807131234567", "48a713", " 480713", "111111", "456789", "654321"] {
+            assert!(check_pin_rules(bad).is_err(), "{bad}");
+        }
+    }
 }

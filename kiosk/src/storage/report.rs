@@ -165,11 +165,11 @@ impl Store {
             let (Some(a), Some(b)) = (t.first_day(), t.last_day()) else {
                 return Err(StoreError::InvalidTime(format!("no such tertial {t}")));
             };
-            lo = lo.max(i64::from(a.days_since_epoch()));
-            hi = hi.min(i64::from(b.days_since_epoch()));
+            lo = lo.max(super::unix_day(a));
+            hi = hi.min(super::unix_day(b));
         }
         if let Some(d) = filter.day {
-            let d = i64::from(d.days_since_epoch());
+            let d = super::unix_day(d);
             lo = lo.max(d);
             hi = hi.min(d);
         }
@@ -195,10 +195,7 @@ impl Store {
             let mut map: BTreeMap<String, Cell> = BTreeMap::new();
             let key_of = |raw: rusqlite::types::Value| -> String {
                 match raw {
-                    rusqlite::types::Value::Integer(day) => {
-                        let date = Date::from_days_since_epoch(i32::try_from(day).unwrap_or(0));
-                        Tertial::of(date).to_string()
-                    }
+                    rusqlite::types::Value::Integer(day) => Tertial::of(super::date_of_unix_day(day)).to_string(),
                     rusqlite::types::Value::Text(s) => s,
                     _ => String::new(),
                 }
