@@ -822,7 +822,7 @@ const CLASS: [u8; 256] = {
 };
 
 /// Check-digit values by byte (0 for bytes outside the MRZ alphabet, which callers track
-/// separately).
+/// separately): one load per character in the weighted sums.
 const VALUE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -941,10 +941,11 @@ fn char_len(s: &str) -> usize {
 
 /// Splits and normalises the input, checking line count and lengths. `None` when the
 /// structure is wrong (the issues are in `report`).
-fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
-    if let Some(found) = fast_structure(text.trim_ascii()) {
+fn structure(text: &str, report: &mut MrzReport, lines: &mut Lines) -> Option<Format> {
+    if let Some(found) = fast_structure(text.trim_ascii(), lines) {
         return Some(found);
     }
+    lines.has_illegal = false;
     let text = trim(text);
     if text.is_empty() {
         report.push_issue(0, 0, IssueKind::Empty);
@@ -973,8 +974,6 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
         }
         rest = next;
     }
-    let mut lines =
-        Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, has_illegal: false, non_ascii: heapless::Vec::new() };
     if count == 1 {
         let n = char_len(text);
         let format = match n {
@@ -998,7 +997,7 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
                 lines.put(i / w, i % w, ch);
             }
         }
-        return Some((format, lines));
+        return Some(format);
     }
     let format = match count {
         3 => Format::Td1,
@@ -1028,13 +1027,13 @@ fn structure(text: &str, report: &mut MrzReport) -> Option<(Format, Lines)> {
     for (i, l) in raw.iter().take(count).enumerate() {
         lines.fill(i, l);
     }
-    Some((format, lines))
+    Some(format)
 }
 
 /// The common case in one pass: ASCII text in exactly one layout with lines separated by
 /// `\n`, `\r\n`, `\r` or nothing, every character legal. `None` for anything else, which the
 /// general path then splits, normalises and reports on.
-fn fast_structure(t: &str) -> Option<(Format, Lines)> {
+fn fast_structure(t: &str, lines: &mut Lines) -> Option<Format> {
     let b = t.as_bytes();
     for format in [Format::Td3, Format::Td1, Format::Td2] {
         let (w, n) = (format.line_len(), format.lines());
@@ -1042,8 +1041,10 @@ fn fast_structure(t: &str) -> Option<(Format, Lines)> {
             if b.len() != n * w + (n - 1) * sep.len() {
                 continue;
             }
-            let mut lines =
-                Lines { buf: [[b'<'; 44]; 3], count: n, width: w, has_illegal: false, non_ascii: heapless::Vec::new() };
+            // Every byte of the `n` lines' first `w` columns is overwritten below.
+            lines.count = n;
+            lines.width = w;
+            lines.has_illegal = false;
             let mut ok = true;
             for i in 0..n {
                 let start = i * (w + sep.len());
@@ -1058,7 +1059,7 @@ fn fast_structure(t: &str) -> Option<(Format, Lines)> {
                 lines.fill_ascii(i, line);
             }
             if ok && !lines.has_illegal {
-                return Some((format, lines));
+                return Some(format);
             }
         }
     }
@@ -1068,7 +1069,9 @@ fn fast_structure(t: &str) -> Option<(Format, Lines)> {
 /// Parses and validates an MRZ; see the [module docs](self). Never panics.
 pub fn parse(text: &str, today: Date) -> MrzReport {
     let mut report = MrzReport::empty();
-    let Some((format, lines)) = structure(text, &mut report) else {
+    let mut lines =
+        Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, has_illegal: false, non_ascii: heapless::Vec::new() };
+    let Some(format) = structure(text, &mut report, &mut lines) else {
         return report;
     };
     report.format = Some(format);
