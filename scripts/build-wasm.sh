@@ -43,7 +43,7 @@ fi
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 export CARGO_TARGET_DIR="$target_dir/wasm-pkg"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+bulk-memory,+sign-ext,+mutable-globals,+nontrapping-fptoint"
-cargo build -q -p rekry-wasm --locked --target wasm32-unknown-unknown --profile release-small
+CARGO_PROFILE_RELEASE_SMALL_OPT_LEVEL=z cargo build -q -p rekry-wasm --locked --target wasm32-unknown-unknown --profile release-small
 raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release-small/rekry_wasm.wasm"
 
 pkg=wasm/pkg

@@ -175,3 +175,21 @@ export function surveyCatalogue(id, lang) {
 export function validateResponse(response) {
     return unwrap(wasm.validate_response(jsonArg("validateResponse", "response", response)));
 }
+
+/** Every role profile, for a role picker. */
+export function roleProfiles() {
+    return unwrap(wasm.role_profiles());
+}
+
+/** The pre-employment checklist of a role, with an identity document's MRZ applied. */
+export function idChecklist(roleProfile, options) {
+    const role = string("idChecklist", "roleProfile", roleProfile);
+    const opts = jsonArg("idChecklist", "options", options === undefined ? null : options);
+    return unwrap(wasm.id_checklist(role, opts, today("idChecklist", undefined)));
+}
+
+/** Checks a job ad before it is published. */
+export function checkJobAd(ad) {
+    const text = jsonArg("checkJobAd", "ad", ad);
+    return unwrap(wasm.check_job_ad(text, today("checkJobAd", undefined)));
+}

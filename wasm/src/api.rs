@@ -27,9 +27,14 @@
 use std::fmt::Write as _;
 
 use rekry_core::Date;
+use rekry_core::idcheck::checklist::{
+    self, Checklist, ExtractKind, ItemKind, ItemState, Outcome, Reason, Register, Requirement, Role,
+};
+use rekry_core::idcheck::documents::CitizenshipGroup;
 use rekry_core::idcheck::mrz::{self, CheckField, IssueKind, MrzSex, Warning};
 use rekry_core::idcheck::personnummer::{self, Personnummer, PersonnummerError, Sex};
 use rekry_core::nps::{NpsTally, Score};
+use rekry_core::rules::job_ad::{self, Ground, JobAd, Location, PayInfo, RuleId, RuleSet, Severity};
 use rekry_core::stats::Sample;
 use rekry_core::survey::{Answer, CatalogueId, Completeness, MAX_ANSWERS, Problem, Response, Value};
 use rekry_core::text::{Lang, Text};
@@ -695,6 +700,477 @@ pub fn validate_response(json_text: &str) -> BindResult {
     Ok(out)
 }
 
+// ---------------------------------------------------------------------------------------------
+// ID checklist
+
+fn citizenship_id(g: CitizenshipGroup) -> &'static str {
+    match g {
+        CitizenshipGroup::Swedish => "swedish",
+        CitizenshipGroup::EuEeaSwiss => "eu-eea-swiss",
+        CitizenshipGroup::Other => "other",
+    }
+}
+
+fn requirement_id(r: Requirement) -> &'static str {
+    match r {
+        Requirement::Required => "required",
+        Requirement::Optional => "optional",
+        Requirement::Informative => "informative",
+    }
+}
+
+fn state_id(s: ItemState) -> &'static str {
+    match s {
+        ItemState::Pending => "pending",
+        ItemState::Passed => "passed",
+        ItemState::Failed => "failed",
+        ItemState::NotApplicable => "not-applicable",
+    }
+}
+
+fn outcome_id(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Verified => "verified",
+        Outcome::Rejected => "rejected",
+        Outcome::Incomplete => "incomplete",
+    }
+}
+
+fn extract_id(k: ExtractKind) -> &'static str {
+    match k {
+        ExtractKind::School => "school",
+        ExtractKind::LssChildren => "lss-children",
+        ExtractKind::HvbChildren => "hvb-children",
+        ExtractKind::ElderlyOrDisabilityCare => "elderly-or-disability-care",
+        ExtractKind::SeniorMunicipalPost => "senior-municipal-post",
+    }
+}
+
+fn register_id(r: Register) -> &'static str {
+    match r {
+        Register::Socialstyrelsen => "socialstyrelsen",
+        Register::Skolverket => "skolverket",
+    }
+}
+
+fn checklist_warning_id(w: checklist::Warning) -> &'static str {
+    match w {
+        checklist::Warning::PersonnummerDateDiffers => "personnummer-date-differs",
+        checklist::Warning::DocumentNumberFormatUnexpected => "document-number-format-unexpected",
+        checklist::Warning::DocumentKindDiffers => "document-kind-differs",
+        checklist::Warning::DocumentExpiresSoon => "document-expires-soon",
+    }
+}
+
+fn role(id: &str) -> Result<Role, BindError> {
+    Role::from_id(id).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+        BindError::range_error(format!("unknown role profile {id:?}: expected one of {}", known.join(", ")))
+    })
+}
+
+/// `roleProfiles()`: every role profile, `[{id, name: {sv, en}}]`, for a role picker.
+pub fn role_profiles() -> String {
+    let mut out = String::with_capacity(1024);
+    out.push('[');
+    for (i, r) in Role::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut o = Obj::new(&mut out);
+        o.str("id", r.id());
+        text_obj(o.key("name"), r.name());
+        o.end();
+    }
+    out.push(']');
+    out
+}
+
+fn opt_str<'a>(v: &'a Json, key: &str, what: &str) -> Result<Option<&'a str>, BindError> {
+    match v.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Str(s)) => Ok(Some(s)),
+        Some(other) => Err(BindError::type_error(format!("{what}.{key} must be a string, got {}", other.type_name()))),
+    }
+}
+
+fn opt_date(v: &Json, key: &str, what: &str) -> Result<Option<Date>, BindError> {
+    opt_str(v, key, what)?
+        .map(|s| Date::parse(s).map_err(|e| BindError::range_error(format!("{what}.{key}: {e}"))))
+        .transpose()
+}
+
+fn check_keys(v: &Json, what: &str, allowed: &[&str]) -> Result<(), BindError> {
+    let members = match v {
+        Json::Obj(m) => m,
+        Json::Null => return Ok(()),
+        other => return Err(BindError::type_error(format!("{what} must be an object, got {}", other.type_name()))),
+    };
+    for (k, _) in members {
+        if !allowed.contains(&k.as_str()) {
+            return Err(BindError::type_error(format!(
+                "{what}: unknown property {k:?} (expected {})",
+                allowed.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `idChecklist(roleProfile, options)`: the pre-employment checklist of a role, with an
+/// identity document's MRZ applied when given.
+///
+/// `options` (JSON, may be `null`): `{citizenship?: "swedish" | "eu-eea-swiss" | "other",
+/// mrz?: string, issueDate?: "YYYY-MM-DD", require?: [itemKind], today?: "YYYY-MM-DD"}`;
+/// `options.today` (else `today`) is the date the checklist is opened and the MRZ judged on.
+pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResult {
+    let role = role(role_id)?;
+    let options = parse_input(options_json, "options")?;
+    check_keys(&options, "options", &["citizenship", "mrz", "issueDate", "require", "today"])?;
+    let today = opt_date(&options, "today", "options")?.unwrap_or(today);
+    let group = match opt_str(&options, "citizenship", "options")? {
+        None => CitizenshipGroup::Swedish,
+        Some(id) => CitizenshipGroup::ALL.into_iter().find(|g| citizenship_id(*g) == id).ok_or_else(|| {
+            let known: Vec<&str> = CitizenshipGroup::ALL.iter().map(|g| citizenship_id(*g)).collect();
+            BindError::range_error(format!(
+                "options.citizenship: unknown group {id:?}: expected one of {}",
+                known.join(", ")
+            ))
+        })?,
+    };
+    let issue_date = opt_date(&options, "issueDate", "options")?;
+    let mut list = Checklist::new(role, group, today);
+    match options.get("require") {
+        None | Some(Json::Null) => {}
+        Some(Json::Arr(kinds)) => {
+            for (i, k) in kinds.iter().enumerate() {
+                let id = k.as_str().ok_or_else(|| {
+                    BindError::type_error(format!("options.require[{i}] must be a string, got {}", k.type_name()))
+                })?;
+                let kind = ItemKind::ALL.into_iter().find(|kind| kind.id() == id).ok_or_else(|| {
+                    let known: Vec<&str> = ItemKind::ALL.iter().map(|k| k.id()).collect();
+                    BindError::range_error(format!(
+                        "options.require[{i}]: unknown item {id:?}: expected one of {}",
+                        known.join(", ")
+                    ))
+                })?;
+                list.require(kind).map_err(|e| BindError::range_error(format!("options.require[{i}] ({id}): {e}")))?;
+            }
+        }
+        Some(other) => {
+            return Err(BindError::type_error(format!("options.require must be an array, got {}", other.type_name())));
+        }
+    }
+    if let Some(text) = opt_str(&options, "mrz", "options")? {
+        let report = mrz::parse(text, today);
+        list.apply_mrz(&report, issue_date, today);
+    }
+
+    let mut out = String::with_capacity(4096);
+    let mut o = Obj::new(&mut out);
+    {
+        let mut ro = Obj::new(o.key("role"));
+        ro.str("id", role.id());
+        text_obj(ro.key("name"), role.name());
+        ro.end();
+    }
+    {
+        let mut co = Obj::new(o.key("citizenship"));
+        co.str("id", citizenship_id(group));
+        text_obj(co.key("label"), group.label());
+        co.end();
+    }
+    o.str("today", &date_str(today));
+    let decision = list.decision();
+    o.str("outcome", outcome_id(decision.outcome));
+    text_obj(o.key("outcomeText"), decision.outcome.text());
+    {
+        let a = o.key("deciding");
+        a.push('[');
+        for (i, k) in decision.deciding.iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            json::write_str(a, k.id());
+        }
+        a.push(']');
+    }
+    if let Some(doc) = list.document() {
+        let mut d = Obj::new(o.key("document"));
+        d.str("id", doc.id());
+        text_obj(d.key("name"), doc.name());
+        d.end();
+    }
+    {
+        let a = o.key("items");
+        a.push('[');
+        for (i, item) in list.items().iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut io = Obj::new(a);
+            io.str("kind", item.kind.id());
+            text_obj(io.key("name"), item.kind.name());
+            text_obj(io.key("instruction"), item.kind.instruction());
+            io.str("requirement", requirement_id(item.requirement))
+                .bool("required", item.is_required())
+                .str("state", state_id(item.state))
+                .str("reason", reason_id(item.reason));
+            text_obj(io.key("reasonText"), item.reason.text());
+            if let Some(spec) = list.spec(item.kind) {
+                if let Some(from) = spec.from {
+                    io.str("from", &date_str(from));
+                }
+                if let Some(kind) = spec.extract {
+                    let info = kind.info();
+                    let mut eo = Obj::new(io.key("extract"));
+                    eo.str("kind", extract_id(kind));
+                    text_obj(eo.key("name"), info.name);
+                    eo.int("maxAgeMonths", i64::from(info.max_age_months));
+                    eo.end();
+                }
+                if let Some(register) = spec.register {
+                    let mut ro = Obj::new(io.key("register"));
+                    ro.str("id", register_id(register));
+                    text_obj(ro.key("name"), register.info().name);
+                    ro.end();
+                }
+                io.str("source", spec.source);
+            }
+            io.end();
+        }
+        a.push(']');
+    }
+    {
+        let a = o.key("warnings");
+        a.push('[');
+        for (i, w) in list.warnings().iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut wo = Obj::new(a);
+            wo.str("code", checklist_warning_id(*w));
+            text_obj(wo.key("text"), w.text());
+            wo.end();
+        }
+        a.push(']');
+    }
+    o.end();
+    Ok(out)
+}
+
+fn reason_id(r: Reason) -> &'static str {
+    match r {
+        Reason::AwaitingCheck => "awaiting-check",
+        Reason::CheckedByStaff => "checked-by-staff",
+        Reason::DocumentApproved => "document-approved",
+        Reason::DocumentExpired => "document-expired",
+        Reason::DocumentNotApproved => "document-not-approved",
+        Reason::NotAnIdentityDocument => "not-an-identity-document",
+        Reason::DocumentNotForCitizenship => "document-not-for-citizenship",
+        Reason::IssueDateMissing => "issue-date-missing",
+        Reason::IssuedBeforeCutoff => "issued-before-cutoff",
+        Reason::MrzCheckFailed => "mrz-check-failed",
+        Reason::MrzUnreadable => "mrz-unreadable",
+        Reason::NotShown => "not-shown",
+        Reason::ExtractValid => "extract-valid",
+        Reason::ExtractTooOld => "extract-too-old",
+        Reason::ExtractWrongType => "extract-wrong-type",
+        Reason::DateInFuture => "date-in-future",
+        Reason::InRegister => "in-register",
+        Reason::NotInRegister => "not-in-register",
+        Reason::DiplomaVerified => "diploma-verified",
+        Reason::DiplomaNotVerified => "diploma-not-verified",
+        Reason::RightToWorkShown => "right-to-work-shown",
+        Reason::CopyNotFiled => "copy-not-filed",
+        Reason::NoRightToWork => "no-right-to-work",
+        Reason::NotARightToWorkDocument => "not-a-right-to-work-document",
+        Reason::ExemptFromWorkPermit => "exempt-from-work-permit",
+        Reason::FreeMovement => "free-movement",
+        Reason::ReferencesTaken => "references-taken",
+        Reason::ReferencesNegative => "references-negative",
+        Reason::NotYetInForce => "not-yet-in-force",
+        Reason::NotRequiredByEmployer => "not-required-by-employer",
+        Reason::InformationGiven => "information-given",
+        Reason::SeeCaseFile => "see-case-file",
+        Reason::MrzInvalid => "mrz-invalid",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Job ads
+
+fn rule_id(r: RuleId) -> &'static str {
+    match r {
+        RuleId::PayMissing => "pay-missing",
+        RuleId::PayTransparencyComing => "pay-transparency-coming",
+        RuleId::PayInvalid => "pay-invalid",
+        RuleId::PayHistoryQuestion => "pay-history-question",
+        RuleId::DiscriminationGround => "discrimination-ground",
+        RuleId::PersonalLetter => "personal-letter",
+        RuleId::GenderedTitle => "gendered-title",
+    }
+}
+
+fn severity_id(s: Severity) -> &'static str {
+    match s {
+        Severity::Notice => "notice",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn ground_id(g: Ground) -> &'static str {
+    match g {
+        Ground::Sex => "sex",
+        Ground::TransgenderIdentity => "transgender-identity",
+        Ground::Ethnicity => "ethnicity",
+        Ground::Religion => "religion",
+        Ground::Disability => "disability",
+        Ground::SexualOrientation => "sexual-orientation",
+        Ground::Age => "age",
+    }
+}
+
+fn sek(v: &Json, path: &str) -> Result<u32, BindError> {
+    match v {
+        Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => Ok(*n as u32),
+        Json::Num(_) => Err(BindError::range_error(format!("{path} must be a whole number of SEK 0–{}", u32::MAX))),
+        other => Err(BindError::type_error(format!("{path} must be a number, got {}", other.type_name()))),
+    }
+}
+
+fn read_pay(v: Option<&Json>) -> Result<Option<PayInfo>, BindError> {
+    let v = match v {
+        None | Some(Json::Null) => return Ok(None),
+        Some(v) => v,
+    };
+    check_keys(v, "ad.pay", &["starting", "min", "max"])?;
+    match (v.get("starting"), v.get("min"), v.get("max")) {
+        (Some(s), None, None) => Ok(Some(PayInfo::Starting(sek(s, "ad.pay.starting")?))),
+        (None, Some(min), Some(max)) => {
+            Ok(Some(PayInfo::Range { min: sek(min, "ad.pay.min")?, max: sek(max, "ad.pay.max")? }))
+        }
+        _ => Err(BindError::type_error("ad.pay must be {starting} or {min, max}")),
+    }
+}
+
+/// `checkJobAd(ad)` with the ad as JSON text.
+///
+/// `ad`: `{title, text?, pay?: {starting} | {min, max} | null, screeningQuestions?: string[],
+/// asksForPersonalLetter?: boolean, publicationDate?: "YYYY-MM-DD" (default today),
+/// payTransparencyFrom?: "YYYY-MM-DD" (default core's)}`. Result: `{findings: [{rule,
+/// severity, message: {sv, en}, source, location: {kind, index?}, ground?, term?}], omitted,
+/// worst, hasErrors, counts: {error, warning, notice}}`.
+pub fn check_job_ad(ad_json: &str, today: Date) -> BindResult {
+    let v = parse_input(ad_json, "ad")?;
+    if !matches!(v, Json::Obj(_)) {
+        return Err(BindError::type_error(format!("ad must be an object, got {}", v.type_name())));
+    }
+    check_keys(
+        &v,
+        "ad",
+        &[
+            "title",
+            "text",
+            "pay",
+            "screeningQuestions",
+            "asksForPersonalLetter",
+            "publicationDate",
+            "payTransparencyFrom",
+        ],
+    )?;
+    let title = opt_str(&v, "title", "ad")?.unwrap_or("");
+    let text = opt_str(&v, "text", "ad")?.unwrap_or("");
+    let pay = read_pay(v.get("pay"))?;
+    let mut questions: Vec<&str> = Vec::new();
+    match v.get("screeningQuestions") {
+        None | Some(Json::Null) => {}
+        Some(Json::Arr(items)) => {
+            for (i, q) in items.iter().enumerate() {
+                questions.push(q.as_str().ok_or_else(|| {
+                    BindError::type_error(format!("ad.screeningQuestions[{i}] must be a string, got {}", q.type_name()))
+                })?);
+            }
+        }
+        Some(other) => {
+            return Err(BindError::type_error(format!(
+                "ad.screeningQuestions must be an array, got {}",
+                other.type_name()
+            )));
+        }
+    }
+    let asks_for_personal_letter = match v.get("asksForPersonalLetter") {
+        None | Some(Json::Null) => false,
+        Some(Json::Bool(b)) => *b,
+        Some(other) => {
+            return Err(BindError::type_error(format!(
+                "ad.asksForPersonalLetter must be a boolean, got {}",
+                other.type_name()
+            )));
+        }
+    };
+    let publication_date = opt_date(&v, "publicationDate", "ad")?.unwrap_or(today);
+    let mut rules = RuleSet::default();
+    if let Some(from) = opt_date(&v, "payTransparencyFrom", "ad")? {
+        rules.pay_transparency_from = from;
+    }
+    let ad = JobAd { title, text, pay, screening_questions: &questions, asks_for_personal_letter, publication_date };
+    let findings = job_ad::check(&ad, &rules);
+
+    let mut out = String::with_capacity(1024);
+    let mut o = Obj::new(&mut out);
+    {
+        let a = o.key("findings");
+        a.push('[');
+        for (i, f) in findings.iter().enumerate() {
+            if i > 0 {
+                a.push(',');
+            }
+            let mut fo = Obj::new(a);
+            fo.str("rule", rule_id(f.rule)).str("severity", severity_id(f.severity));
+            text_obj(fo.key("message"), f.message);
+            fo.str("source", f.source);
+            {
+                let mut lo = Obj::new(fo.key("location"));
+                match f.location {
+                    Location::Title => lo.str("kind", "title"),
+                    Location::Pay => lo.str("kind", "pay"),
+                    Location::Ad => lo.str("kind", "ad"),
+                    Location::Question(i) => lo.str("kind", "question").int("index", i64::from(i)),
+                };
+                lo.end();
+            }
+            if let Some(g) = f.ground {
+                let mut go = Obj::new(fo.key("ground"));
+                go.str("id", ground_id(g));
+                text_obj(go.key("name"), g.name());
+                go.end();
+            }
+            if let Some(term) = f.term {
+                fo.str("term", term);
+            }
+            fo.end();
+        }
+        a.push(']');
+    }
+    o.int("omitted", i64::from(findings.omitted));
+    match findings.worst() {
+        Some(s) => o.str("worst", severity_id(s)),
+        None => o.null("worst"),
+    };
+    o.bool("hasErrors", findings.has_errors());
+    {
+        let mut co = Obj::new(o.key("counts"));
+        for s in [Severity::Error, Severity::Warning, Severity::Notice] {
+            co.int(severity_id(s), findings.count(s) as i64);
+        }
+        co.end();
+    }
+    o.end();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -760,6 +1236,23 @@ mod tests {
         }
         assert_eq!(survey_catalogue("nope", "sv").unwrap_err().kind, ErrorKind::Range);
         assert_eq!(survey_catalogue("job-fair", "de").unwrap_err().kind, ErrorKind::Range);
+    }
+
+    #[test]
+    fn checklists_and_ads() {
+        let v = json::parse(&id_checklist("teacher", "null", today()).unwrap()).unwrap();
+        assert_eq!(v.get("outcome").unwrap().as_str(), Some("incomplete"));
+        assert!(id_checklist("astronaut", "{}", today()).is_err());
+        assert!(id_checklist("teacher", r#"{"citizenship":"martian"}"#, today()).is_err());
+        assert!(id_checklist("teacher", r#"{"color":1}"#, today()).is_err());
+        let v = json::parse(
+            &check_job_ad(r#"{"title":"Brandman","screeningQuestions":["Hur gammal är du?"]}"#, today()).unwrap(),
+        )
+        .unwrap();
+        assert!(!v.get("findings").unwrap().as_array().unwrap().is_empty());
+        assert!(check_job_ad(r#"{"title":"x","pay":{"min":-1,"max":2}}"#, today()).is_err());
+        assert!(check_job_ad("[]", today()).is_err());
+        assert!(json::parse(&role_profiles()).is_ok());
     }
 
     #[test]

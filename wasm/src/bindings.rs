@@ -47,3 +47,21 @@ pub fn survey_catalogue(id: &str, lang: &str) -> String {
 pub fn validate_response(response: &str) -> String {
     api::encode(api::validate_response(response))
 }
+
+/// `roleProfiles`.
+#[wasm_bindgen]
+pub fn role_profiles() -> String {
+    api::role_profiles()
+}
+
+/// `idChecklist`, the options as JSON text; `today` packed as `yyyymmdd`.
+#[wasm_bindgen]
+pub fn id_checklist(role_profile: &str, options: &str, today: u32) -> String {
+    api::encode(api::date_from_ymd(today).and_then(|d| api::id_checklist(role_profile, options, d)))
+}
+
+/// `checkJobAd`, the ad as JSON text; `today` packed as `yyyymmdd`.
+#[wasm_bindgen]
+pub fn check_job_ad(ad: &str, today: u32) -> String {
+    api::encode(api::date_from_ymd(today).and_then(|d| api::check_job_ad(ad, d)))
+}
