@@ -37,9 +37,12 @@ fn kinds(list: &Checklist) -> Vec<(ItemKind, Requirement)> {
     list.items().iter().map(|i| (i.kind, i.requirement)).collect()
 }
 
+/// A role, its id and its items with their requirements.
+type Profile = (Role, &'static str, &'static [(ItemKind, Requirement)]);
+
 #[test]
 fn every_role_profile_has_its_items() {
-    let expected: [(Role, &str, &[(ItemKind, Requirement)]); 12] = [
+    let expected: [Profile; 12] = [
         (
             Role::PreschoolTeacher,
             "preschool-teacher",
