@@ -121,6 +121,10 @@ fn future_dates() {
     assert_eq!(check, 7);
     assert_eq!(parse("20261124-9877"), Err(PersonnummerError::InFuture { birth_date: d(2026, 11, 24) }));
     assert_eq!(parse("17991231-1234"), Err(PersonnummerError::Century { year: 1799 }));
+    // Found by fuzzing: a 10-digit form must not accept a year its 12-digit form rejects.
+    let early = Date::new(1914, 12, 1).unwrap();
+    assert_eq!(Personnummer::parse("261123+9878", early), Err(PersonnummerError::Century { year: 1726 }));
+    assert_eq!(Personnummer::parse("17261123-9878", early), Err(PersonnummerError::Century { year: 1726 }));
 }
 
 #[test]

@@ -127,7 +127,8 @@ pub enum PersonnummerError {
         /// The year of birth the 12-digit form gives.
         year: u16,
     },
-    /// A 12-digit form whose century is before 1800.
+    /// A year of birth before 1800: given in a 12-digit form, or resolved from a 10-digit
+    /// form and a `today` far in the past.
     Century {
         /// The year the number gives.
         year: u16,
@@ -477,9 +478,12 @@ fn validate(p: &Parts, today: Date) -> Result<Personnummer, PersonnummerError> {
                     }
                 }
             }
+            // Skatteverket's registers hold centuries 18, 19 and 20; the same floor as for
+            // 12-digit forms keeps both forms of a number equally valid.
             match u16::try_from(year) {
-                Ok(y) if y >= 1 => y,
-                _ => return Err(PersonnummerError::Century { year: 0 }),
+                Ok(y) if y >= 1800 => y,
+                Ok(y) => return Err(PersonnummerError::Century { year: y }),
+                Err(_) => return Err(PersonnummerError::Century { year: 0 }),
             }
         }
     };
