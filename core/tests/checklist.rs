@@ -720,3 +720,23 @@ proptest! {
         prop_assert_eq!(list.outcome(), expected);
     }
 }
+
+#[cfg(feature = "postcard")]
+#[test]
+fn record_round_trips_through_postcard() {
+    let t = today();
+    let mut list = Checklist::new(Role::Teacher, Swedish, t);
+    list.record_identity_document(&id_card(d(2030, 1, 1)), t);
+    list.record_extract(ExtractKind::School, d(2026, 1, 15), t).unwrap();
+    let record = list.finish(t);
+    let mut buf = [0u8; 128];
+    let bytes = postcard::to_slice(&record, &mut buf).unwrap();
+    // Enums and dates only: a handful of bytes per item.
+    assert!(bytes.len() < 64, "{}", bytes.len());
+    let back: rekry_core::idcheck::record::CheckRecord = postcard::from_bytes(bytes).unwrap();
+    assert_eq!(back, record);
+    // Truncated input is an error, never a panic.
+    for n in 0..bytes.len() {
+        assert!(postcard::from_bytes::<rekry_core::idcheck::record::CheckRecord>(&bytes[..n]).is_err());
+    }
+}
