@@ -1183,7 +1183,8 @@ impl Parser<'_> {
         copy_trimmed(lines.slice(0, 2, 3), &mut self.report.issuing_state);
 
         // Document number, with the long-number continuation of TD1 and TD2 (Doc 9303
-        // Part 5 §4.2.2 note j, Part 6 §4.2.2): when the number has more than nine characters,
+        // Parts 5 and 6, §4.2.2, the notes on document numbers of more than nine characters):
+        // when the number has more than nine characters,
         // its check-digit position holds `<`, the remaining characters start the optional
         // data and are followed by the check digit.
         let (nl, nc, nlen) = lay.number;
