@@ -21,12 +21,10 @@ export const MAX_SCORES = 1 << 22;
 const wasmUrl = new URL("./rekry_wasm_bg.wasm", import.meta.url);
 const isNode =
     typeof process === "object" && process !== null && typeof process.versions?.node === "string";
-if (isNode && wasmUrl.protocol === "file:") {
-    const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
-    wasm.initSync({ module: await readFile(wasmUrl) });
-} else {
-    await initWasm({ module_or_path: wasmUrl });
-}
+const exports =
+    isNode && wasmUrl.protocol === "file:"
+        ? wasm.initSync({ module: await (await import(/* webpackIgnore: true */ "node:fs/promises")).readFile(wasmUrl) })
+        : await initWasm({ module_or_path: wasmUrl });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -106,16 +104,54 @@ function today(fn, v) {
         }
         return todayYmd;
     }
-    return unwrap(wasm.check_today(string(fn, "today", v)));
+    if (v === lastToday) return lastTodayYmd;
+    const ymd = unwrap(wasm.check_today(string(fn, "today", v)));
+    lastToday = v;
+    lastTodayYmd = ymd;
+    return ymd;
 }
+let lastToday = "";
+let lastTodayYmd = 0;
 
 // ---------------------------------------------------------------------------------------------
 // The API (types and shapes in index.d.ts)
 
+// The fast path for a valid personnummer reads core's long form and birth date from a
+// 23-byte buffer in the module's memory instead of parsing JSON (see api::personnummer_fast).
+// Short ASCII input is written straight into a 32-byte input buffer there.
+const pnrOut = wasm.personnummer_out();
+const pnrIn = wasm.personnummer_in();
+let memory = new Uint8Array(exports.memory.buffer);
+
+function personnummerFast(s, t) {
+    const n = s.length;
+    if (n > 32) return wasm.personnummer_fast(s, t);
+    if (memory.byteLength === 0) memory = new Uint8Array(exports.memory.buffer); // grown
+    for (let i = 0; i < n; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch > 127) return wasm.personnummer_fast(s, t);
+        memory[pnrIn + i] = ch;
+    }
+    return wasm.personnummer_fast_in(n, t);
+}
+
 /** Validates a Swedish personnummer or samordningsnummer. */
 export function validatePersonnummer(input, todayDate) {
     const t = today("validatePersonnummer", todayDate);
-    return unwrap(wasm.validate_personnummer(string("validatePersonnummer", "input", input), t));
+    const s = string("validatePersonnummer", "input", input);
+    const code = personnummerFast(s, t);
+    if (code === 0) return unwrap(wasm.validate_personnummer(s, t));
+    if (memory.byteLength === 0) memory = new Uint8Array(exports.memory.buffer); // grown
+    const m = memory;
+    const p = pnrOut;
+    const c = String.fromCharCode;
+    return {
+        valid: true,
+        kind: code & 2 ? "samordningsnummer" : "personnummer",
+        normalized: c(m[p], m[p + 1], m[p + 2], m[p + 3], m[p + 4], m[p + 5], m[p + 6], m[p + 7], m[p + 8], m[p + 9], m[p + 10], m[p + 11], m[p + 12]),
+        birthDate: c(m[p + 13], m[p + 14], m[p + 15], m[p + 16], m[p + 17], m[p + 18], m[p + 19], m[p + 20], m[p + 21], m[p + 22]),
+        sex: code & 4 ? "male" : "female",
+    };
 }
 
 /** Parses and checks a TD1, TD2 or TD3 machine-readable zone. */

@@ -151,8 +151,25 @@ fn text_obj(out: &mut String, t: Text) {
 }
 
 fn date_str(d: Date) -> heapless::String<10> {
+    // `YYYY-MM-DD` by hand: `Date`'s Display goes through core::fmt's padding, which is
+    // slow on the hot path of `validatePersonnummer`.
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let digit = |v: u16| char::from(b'0' + (v % 10) as u8);
     let mut s = heapless::String::new();
-    let _ = write!(s, "{d}");
+    for c in [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(u16::from(m) / 10),
+        digit(u16::from(m)),
+        '-',
+        digit(u16::from(day) / 10),
+        digit(u16::from(day)),
+    ] {
+        let _ = s.push(c);
+    }
     s
 }
 
@@ -216,6 +233,32 @@ pub fn validate_personnummer(input: &str, today: Date) -> String {
     }
     o.end();
     out
+}
+
+/// The fast path of `validatePersonnummer` for a valid number, without JSON: the long form
+/// (13 bytes) and the birth date (10 bytes) written into `out`, and a code with bit 0 set
+/// (valid), bit 1 for a samordningsnummer and bit 2 for male. `0` means "not valid": the
+/// caller then asks [`validate_personnummer`] for the error.
+///
+/// ```
+/// use rekry_core::Date;
+/// let mut out = [0u8; 23];
+/// let code = rekry_wasm::api::personnummer_fast("811218-9876", Date::new(2026, 11, 23).unwrap(), &mut out);
+/// assert_eq!(code, 0b101);
+/// assert_eq!(&out, b"19811218-98761981-12-18");
+/// ```
+pub fn personnummer_fast(input: &str, today: Date, out: &mut [u8; 23]) -> u32 {
+    let Ok(p) = Personnummer::parse(input, today) else {
+        return 0;
+    };
+    let long = p.long();
+    let birth = date_str(p.birth_date());
+    for (slot, b) in out.iter_mut().zip(long.as_bytes().iter().chain(birth.as_bytes())) {
+        *slot = *b;
+    }
+    let kind = u32::from(p.kind() == personnummer::Kind::Samordningsnummer) << 1;
+    let sex = u32::from(p.sex() == Sex::Male) << 2;
+    1 | kind | sex
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1253,6 +1296,13 @@ mod tests {
         assert!(check_job_ad(r#"{"title":"x","pay":{"min":-1,"max":2}}"#, today()).is_err());
         assert!(check_job_ad("[]", today()).is_err());
         assert!(json::parse(&role_profiles()).is_ok());
+    }
+
+    #[test]
+    fn date_text_matches_core() {
+        for d in [Date::new(1, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap(), today()] {
+            assert_eq!(date_str(d).as_str(), d.to_string());
+        }
     }
 
     #[test]
