@@ -393,3 +393,21 @@ fn another_applications_database_is_refused_untouched() {
     assert!(matches!(e, StoreError::Foreign { .. }), "{e}");
     assert_eq!(bytes(&path), before);
 }
+
+#[test]
+fn migration_2_backfills_tertial_totals_from_a_version_1_database() {
+    let (_dir, path, mut store) = temp_store();
+    let mut rng = Rng(77);
+    for _ in 0..300 {
+        store.save_response(&random_response(&mut rng, &["A", "B"], 400)).unwrap();
+    }
+    let filter = ReportFilter { include_flagged: true, ..ReportFilter::all(CatalogueId::JobFair) };
+    let before = store.report(&filter).unwrap();
+    drop(store);
+    // Make it a version-1 database: no per-tertial tables.
+    raw(&path).execute_batch("DROP TABLE answer_totals; DROP TABLE response_totals; PRAGMA user_version = 1;").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(&raw(&path)).unwrap(), schema::LATEST);
+    assert!(store.aggregates_consistent().unwrap());
+    assert_eq!(store.report(&filter).unwrap(), before);
+}

@@ -199,6 +199,64 @@ fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
 }
 
+/// Encodes `responses` as a bundle from kiosk `kiosk`, each with a fresh id. For tools and
+/// benchmarks that produce bundles without a database (a synthetic load, another system).
+pub fn encode_responses(kiosk: Uuid, responses: &[super::NewResponse]) -> Result<Vec<u8>> {
+    let mut tables = Tables { kiosks: vec![kiosk.to_string()], ..Tables::default() };
+    let mut event_ix: HashMap<&str, u32> = HashMap::new();
+    let mut question_ix: HashMap<String, u16> = HashMap::new();
+    let mut records = Vec::new();
+    for r in responses {
+        let next = event_ix.len() as u32;
+        let event = *event_ix.entry(r.event.as_str()).or_insert_with(|| {
+            tables.events.push(r.event.clone());
+            next
+        });
+        let mut answers = Vec::with_capacity(r.response.answers.len());
+        for a in &r.response.answers {
+            let next = question_ix.len() as u16;
+            let ix = *question_ix.entry(a.question.as_str().to_owned()).or_insert_with(|| {
+                tables.questions.push(a.question.as_str().to_owned());
+                next
+            });
+            answers.push((ix, a.value));
+        }
+        let rec = Record::Response(BundleResponse {
+            uuid: *Uuid::now_v7().as_bytes(),
+            kiosk: 0,
+            event,
+            catalogue: r.response.catalogue,
+            lang: r.lang,
+            bucket: super::bucket_of(r.at)?,
+            complete: r.complete,
+            repeated_presses: r.flags.repeated_presses,
+            too_fast: r.flags.too_fast,
+            answers,
+        });
+        records = postcard::to_extend(&rec, records).map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
+    }
+    seal(kiosk, responses.len() as u64, &tables, &records)
+}
+
+/// Header + checksum + body.
+fn seal(kiosk: Uuid, count: u64, tables: &Tables, records: &[u8]) -> Result<Vec<u8>> {
+    let mut body = postcard::to_allocvec(tables).map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
+    body.extend_from_slice(records);
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    out.extend_from_slice(BUNDLE_MAGIC);
+    out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(kiosk.as_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    let mut h = Sha256::new();
+    h.update(&out);
+    h.update(&body);
+    out.extend_from_slice(&h.finalize());
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
 impl Store {
     fn names(&self, table: &str, column: &str) -> Result<HashMap<i64, String>> {
         let mut stmt = self.conn.prepare(&format!("SELECT id, {column} FROM {table}"))?;
@@ -337,22 +395,8 @@ impl Store {
                 .map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
             count += 1;
         }
-        let mut body = postcard::to_allocvec(&tables).map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
-        body.extend_from_slice(&records);
         let kiosk = Uuid::parse_str(&self.kiosk_id).map_err(|_| StoreError::Damaged("kiosk id".into()))?;
-        let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-        out.extend_from_slice(BUNDLE_MAGIC);
-        out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(kiosk.as_bytes());
-        out.extend_from_slice(&count.to_le_bytes());
-        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        let mut h = Sha256::new();
-        h.update(&out);
-        h.update(&body);
-        out.extend_from_slice(&h.finalize());
-        out.extend_from_slice(&body);
-        Ok(out)
+        seal(kiosk, count, &tables, &records)
     }
 
     /// Writes a bundle to `path` atomically; returns the number of records.
@@ -540,9 +584,12 @@ impl Store {
                     Record::Response(r) => {
                         let mut response = Response::new(r.catalogue);
                         for (q, value) in r.answers {
-                            let q = name(&tables.questions, u32::from(q), "question")?;
+                            let q = tables
+                                .questions
+                                .get(usize::from(q))
+                                .ok_or_else(|| invalid(format!("record {}: no question #{q}", i + 1)))?;
                             let answer =
-                                Answer::new(&q, value).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
+                                Answer::new(q, value).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
                             response.push(answer).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
                         }
                         let completeness = if r.complete { Completeness::Complete } else { Completeness::Partial };
@@ -553,15 +600,23 @@ impl Store {
                         if r.bucket % super::BUCKET_SECS != 0 {
                             return Err(invalid(format!("record {}: time is not a 15-minute bucket", i + 1)));
                         }
+                        let kiosk = tables
+                            .kiosks
+                            .get(r.kiosk as usize)
+                            .ok_or_else(|| invalid(format!("record {}: no kiosk #{}", i + 1, r.kiosk)))?;
+                        let event = tables
+                            .events
+                            .get(r.event as usize)
+                            .ok_or_else(|| invalid(format!("record {}: no event #{}", i + 1, r.event)))?;
                         let stored = StoredResponse {
                             uuid: r.uuid,
-                            kiosk: name(&tables.kiosks, r.kiosk, "kiosk")?,
-                            event: name(&tables.events, r.event, "event")?,
+                            kiosk,
+                            event,
                             lang: r.lang,
                             bucket: r.bucket,
                             complete: r.complete,
                             flags: ResponseFlags { repeated_presses: r.repeated_presses, too_fast: r.too_fast },
-                            response,
+                            response: &response,
                         };
                         let new = s.insert_response(tx, &stored, &mut agg)?;
                         report.responses += u64::from(new);
@@ -583,7 +638,7 @@ impl Store {
             if !rest.is_empty() {
                 return Err(invalid(format!("{} bytes after the last of {count} records", rest.len())));
             }
-            agg.flush(tx)?;
+            agg.flush(s, tx)?;
             let event = AuditEvent::Import {
                 from_kiosk: from_kiosk.clone(),
                 responses: report.responses,

@@ -208,7 +208,9 @@ pub struct Store {
     kiosk_row: i64,
     /// Interned ids, cached: they never change once written.
     events: HashMap<String, i64>,
-    questions: HashMap<(CatalogueId, String), i64>,
+    /// Question row ids by catalogue and position in the catalogue.
+    questions: HashMap<CatalogueId, Vec<Option<i64>>>,
+    kiosks: HashMap<String, i64>,
 }
 
 impl fmt::Debug for Store {
@@ -216,6 +218,12 @@ impl fmt::Debug for Store {
         f.debug_struct("Store").field("path", &self.path).field("kiosk_id", &self.kiosk_id).finish_non_exhaustive()
     }
 }
+
+/// Per-connection settings. `synchronous = FULL` syncs the WAL at every commit, so a
+/// committed answer survives power loss; a 32 MiB page cache keeps the id index of a
+/// million responses in memory during imports.
+const PRAGMAS: &str = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; \
+                       PRAGMA journal_size_limit = 8388608;";
 
 /// SQLite's file header: every database starts with it.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -290,10 +298,18 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::CannotOpen { path, reason: format!("cannot enable WAL (journal mode {mode})") });
         }
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;").map_err(|e| classify(e, &path))?;
+        conn.execute_batch(PRAGMAS).map_err(|e| classify(e, &path))?;
         schema::migrate_to(&mut conn, schema::LATEST).map_err(|e| reclassify(e, &path))?;
         let (kiosk_id, kiosk_row) = ensure_kiosk_id(&mut conn).map_err(|e| classify(e, &path))?;
-        Ok(Store { conn, path, kiosk_id, kiosk_row, events: HashMap::new(), questions: HashMap::new() })
+        Ok(Store {
+            conn,
+            path,
+            kiosk_id,
+            kiosk_row,
+            events: HashMap::new(),
+            questions: HashMap::new(),
+            kiosks: HashMap::new(),
+        })
     }
 
     /// This kiosk's id (a UUID created when the database was first opened).
@@ -318,21 +334,22 @@ impl Store {
         }
         let bucket = bucket_of(r.at)?;
         let id = Uuid::now_v7();
+        let kiosk = self.kiosk_id.clone();
         let row = StoredResponse {
             uuid: *id.as_bytes(),
-            kiosk: self.kiosk_id.clone(),
-            event: r.event.clone(),
+            kiosk: &kiosk,
+            event: &r.event,
             lang: r.lang,
             bucket,
             complete: r.complete,
             flags: r.flags,
-            response: r.response.clone(),
+            response: &r.response,
         };
         let path = self.path.clone();
         self.write(|s, tx| {
             let mut agg = Aggregates::default();
             s.insert_response(tx, &row, &mut agg)?;
-            agg.flush(tx)?;
+            agg.flush(s, tx)?;
             Ok(())
         })
         .map_err(|e| reclassify(e, &path))?;
@@ -469,7 +486,33 @@ impl Store {
         let extra_responses = q("SELECT (SELECT count(*) FROM response_counts) - (SELECT count(*) FROM (
                 SELECT 1 FROM responses GROUP BY catalogue, event, kiosk, bucket / 86400 - (bucket % 86400 < 0),
                 complete, (repeated_presses > 0 OR too_fast)))")?;
-        Ok(bad_answers == 0 && extra_answers == 0 && bad_responses == 0 && extra_responses == 0)
+        // The per-tertial tables must hold the per-day ones summed by tertial.
+        let period = "CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) * 10 \
+                      + (CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1) / 4 + 1";
+        let bad_answer_totals = q(&format!(
+            "SELECT count(*) FROM (SELECT catalogue, {period}, event, kiosk, complete, flagged, question, value, sum(n) \
+             FROM answer_counts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 \
+             EXCEPT SELECT catalogue, period, event, kiosk, complete, flagged, question, value, n FROM answer_totals) \
+             UNION ALL SELECT count(*) FROM (SELECT catalogue, period, event, kiosk, complete, flagged, question, value, n \
+             FROM answer_totals EXCEPT SELECT catalogue, {period}, event, kiosk, complete, flagged, question, value, \
+             sum(n) FROM answer_counts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) ORDER BY 1 DESC LIMIT 1"
+        ))?;
+        let bad_response_totals = q(&format!(
+            "SELECT count(*) FROM (SELECT catalogue, {period}, event, kiosk, complete, flagged, sum(n), \
+             sum(repeated_presses), sum(too_fast) FROM response_counts GROUP BY 1, 2, 3, 4, 5, 6 \
+             EXCEPT SELECT catalogue, period, event, kiosk, complete, flagged, n, repeated_presses, too_fast \
+             FROM response_totals) \
+             UNION ALL SELECT count(*) FROM (SELECT catalogue, period, event, kiosk, complete, flagged, n, \
+             repeated_presses, too_fast FROM response_totals EXCEPT SELECT catalogue, {period}, event, kiosk, \
+             complete, flagged, sum(n), sum(repeated_presses), sum(too_fast) FROM response_counts \
+             GROUP BY 1, 2, 3, 4, 5, 6) ORDER BY 1 DESC LIMIT 1"
+        ))?;
+        Ok(bad_answers == 0
+            && extra_answers == 0
+            && bad_responses == 0
+            && extra_responses == 0
+            && bad_answer_totals == 0
+            && bad_response_totals == 0)
     }
 
     // ---- internals -------------------------------------------------------------------
@@ -491,6 +534,7 @@ impl Store {
             // Cached interned ids may name rows that were rolled back.
             self.events.clear();
             self.questions.clear();
+            self.kiosks.clear();
         }
         result
     }
@@ -513,35 +557,47 @@ impl Store {
         Ok(id)
     }
 
-    fn kiosk_row_of(&self, tx: &Connection, uuid: &str) -> Result<i64> {
+    fn kiosk_row_of(&mut self, tx: &Connection, uuid: &str) -> Result<i64> {
         if uuid == self.kiosk_id {
             return Ok(self.kiosk_row);
         }
-        tx.prepare_cached("INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING")?.execute([uuid])?;
-        Ok(tx.prepare_cached("SELECT id FROM kiosks WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0))?)
-    }
-
-    fn question_row(&mut self, tx: &Connection, catalogue: CatalogueId, name: &str) -> Result<i64> {
-        if let Some(id) = self.questions.get(&(catalogue, name.to_owned())) {
+        if let Some(id) = self.kiosks.get(uuid) {
             return Ok(*id);
         }
+        tx.prepare_cached("INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING")?.execute([uuid])?;
+        let id: i64 = tx.prepare_cached("SELECT id FROM kiosks WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0))?;
+        self.kiosks.insert(uuid.to_owned(), id);
+        Ok(id)
+    }
+
+    fn question_row(&mut self, tx: &Connection, catalogue: CatalogueId, pos: usize) -> Result<i64> {
+        let questions = catalogue.catalogue().questions;
+        let cache = self.questions.entry(catalogue).or_insert_with(|| vec![None; questions.len()]);
+        if let Some(Some(id)) = cache.get(pos) {
+            return Ok(*id);
+        }
+        let Some(q) = questions.get(pos) else {
+            return Err(StoreError::InvalidResponse(format!("question #{pos} is not in {catalogue}")));
+        };
         tx.prepare_cached(
             "INSERT INTO questions (catalogue, name) VALUES (?1, ?2) ON CONFLICT (catalogue, name) DO NOTHING",
         )?
-        .execute([catalogue.as_str(), name])?;
+        .execute([catalogue.as_str(), q.id])?;
         let id: i64 = tx
             .prepare_cached("SELECT id FROM questions WHERE catalogue = ?1 AND name = ?2")?
-            .query_row([catalogue.as_str(), name], |r| r.get(0))?;
-        self.questions.insert((catalogue, name.to_owned()), id);
+            .query_row([catalogue.as_str(), q.id], |r| r.get(0))?;
+        if let Some(slot) = cache.get_mut(pos) {
+            *slot = Some(id);
+        }
         Ok(id)
     }
 
     /// Inserts a response unless its UUID is already stored; returns whether it was new.
     /// The aggregate deltas go to `agg`, which the caller flushes before commit.
-    fn insert_response(&mut self, tx: &Connection, r: &StoredResponse, agg: &mut Aggregates) -> Result<bool> {
+    fn insert_response(&mut self, tx: &Connection, r: &StoredResponse<'_>, agg: &mut Aggregates) -> Result<bool> {
         let catalogue = r.response.catalogue;
-        let event = self.event_row(tx, &r.event)?;
-        let kiosk = self.kiosk_row_of(tx, &r.kiosk)?;
+        let event = self.event_row(tx, r.event)?;
+        let kiosk = self.kiosk_row_of(tx, r.kiosk)?;
         let inserted = tx
             .prepare_cached(
                 "INSERT INTO responses (uuid, kiosk, event, catalogue, lang, bucket, complete, repeated_presses, too_fast) \
@@ -565,20 +621,24 @@ impl Store {
         let day = day_of_bucket(r.bucket);
         let flagged = r.flags.any();
         let key = CountKey { catalogue, event, kiosk, day, complete: r.complete, flagged };
-        let entry = agg.responses.entry(key).or_default();
-        entry.0 += 1;
-        entry.1 += i64::from(r.flags.repeated_presses);
-        entry.2 += i64::from(r.flags.too_fast);
         let cat = catalogue.catalogue();
+        let cell = agg.responses.entry(key).or_insert_with(|| AggCell::new(cat.questions.len()));
+        cell.n += 1;
+        cell.repeated_presses += i64::from(r.flags.repeated_presses);
+        cell.too_fast += i64::from(r.flags.too_fast);
+        let mut stmt = tx.prepare_cached("INSERT INTO answers (response, question, value) VALUES (?1, ?2, ?3)")?;
         for answer in &r.response.answers {
-            let Some((_, q)) = cat.question(&answer.question) else {
+            let Some((pos, q)) = cat.question(&answer.question) else {
                 return Err(StoreError::InvalidResponse(format!("unknown question {}", answer.question)));
             };
             let value = encode_value(q.kind, answer.value)?;
-            let qrow = self.question_row(tx, catalogue, q.id)?;
-            tx.prepare_cached("INSERT INTO answers (response, question, value) VALUES (?1, ?2, ?3)")?
-                .execute(params![row, qrow, value])?;
-            *agg.answers.entry((key, qrow, value)).or_default() += 1;
+            let slot = usize::try_from(value).ok().filter(|v| *v <= 10);
+            let (Some(slot), Some(counts)) = (slot, cell.counts.get_mut(pos)) else {
+                return Err(StoreError::InvalidResponse(format!("{}: value {value} out of range", q.id)));
+            };
+            counts[slot] += 1;
+            let qrow = self.question_row(tx, catalogue, pos)?;
+            stmt.execute(params![row, qrow, value])?;
         }
         Ok(true)
     }
@@ -618,17 +678,17 @@ fn decode_check(format: i64, blob: &[u8]) -> Result<CheckRecord> {
     postcard::from_bytes(blob).map_err(|e| StoreError::Damaged(format!("check record: {e}")))
 }
 
-/// A response as stored and as carried in bundles.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct StoredResponse {
+/// A response about to be inserted (borrowed, so bulk imports copy nothing).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredResponse<'a> {
     pub uuid: [u8; 16],
-    pub kiosk: String,
-    pub event: String,
+    pub kiosk: &'a str,
+    pub event: &'a str,
     pub lang: Lang,
     pub bucket: i64,
     pub complete: bool,
     pub flags: ResponseFlags,
-    pub response: Response,
+    pub response: &'a Response,
 }
 
 /// An ID check as stored and as carried in bundles.
@@ -653,40 +713,124 @@ struct CountKey {
 /// bulk import touches each aggregate row once instead of once per answer.
 #[derive(Debug, Default)]
 struct Aggregates {
-    responses: HashMap<CountKey, (i64, i64, i64)>,
-    answers: HashMap<(CountKey, i64, i64), i64>,
+    responses: HashMap<CountKey, AggCell, BuildFx>,
+}
+
+/// Counts for one aggregate key: responses, flags, and answers per question position and
+/// value slot (NPS 0–10, rating 1–10, yes/no 0–1 all fit in 11 slots).
+#[derive(Debug)]
+struct AggCell {
+    n: i64,
+    repeated_presses: i64,
+    too_fast: i64,
+    counts: Vec<[i64; 11]>,
+}
+
+impl AggCell {
+    fn new(questions: usize) -> AggCell {
+        AggCell { n: 0, repeated_presses: 0, too_fast: 0, counts: vec![[0; 11]; questions] }
+    }
+}
+
+/// FxHash: the aggregate map is hashed once per stored response, with keys we make
+/// ourselves, so a fast non-cryptographic hash is the right trade (no extra crate needed).
+#[derive(Debug, Default, Clone, Copy)]
+struct BuildFx;
+
+#[derive(Debug, Default)]
+struct Fx(u64);
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.write_u64(i as u64);
+    }
+    fn write_isize(&mut self, i: isize) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The tertial period key (year × 10 + number) of a Unix day.
+pub(crate) fn period_of_day(day: i64) -> i64 {
+    let t = rekry_core::indicators::Tertial::of(date_of_unix_day(day));
+    i64::from(t.year) * 10 + i64::from(t.number)
 }
 
 impl Aggregates {
-    fn flush(&self, tx: &Connection) -> Result<()> {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO response_counts (catalogue, event, kiosk, day, complete, flagged, n, repeated_presses, too_fast) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-             ON CONFLICT (catalogue, day, event, kiosk, complete, flagged) DO UPDATE SET \
-             n = n + excluded.n, repeated_presses = repeated_presses + excluded.repeated_presses, \
-             too_fast = too_fast + excluded.too_fast",
-        )?;
-        for (k, (n, presses, fast)) in &self.responses {
-            stmt.execute(params![
-                k.catalogue.as_str(),
-                k.event,
-                k.kiosk,
-                k.day,
-                k.complete,
-                k.flagged,
-                n,
-                presses,
-                fast
-            ])?;
-        }
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO answer_counts (catalogue, event, kiosk, day, complete, flagged, question, value, n) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-             ON CONFLICT (catalogue, day, event, kiosk, complete, flagged, question, value) DO UPDATE SET \
-             n = n + excluded.n",
-        )?;
-        for ((k, q, v), n) in &self.answers {
-            stmt.execute(params![k.catalogue.as_str(), k.event, k.kiosk, k.day, k.complete, k.flagged, q, v, n])?;
+    fn flush(&self, store: &mut Store, tx: &Connection) -> Result<()> {
+        // The same deltas go to the per-day tables (day filters) and the per-tertial ones
+        // (everything else).
+        for (suffix, unit) in [("counts", "day"), ("totals", "period")] {
+            let mut responses = tx.prepare_cached(&format!(
+                "INSERT INTO response_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, n, repeated_presses, \
+                 too_fast) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                 ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged) DO UPDATE SET \
+                 n = n + excluded.n, repeated_presses = repeated_presses + excluded.repeated_presses, \
+                 too_fast = too_fast + excluded.too_fast"
+            ))?;
+            let mut answers = tx.prepare_cached(&format!(
+                "INSERT INTO answer_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, question, value, n) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                 ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged, question, value) DO UPDATE SET \
+                 n = n + excluded.n"
+            ))?;
+            for (k, cell) in &self.responses {
+                let at = if unit == "day" { k.day } else { period_of_day(k.day) };
+                let cat = k.catalogue.as_str();
+                responses.execute(params![
+                    cat,
+                    k.event,
+                    k.kiosk,
+                    at,
+                    k.complete,
+                    k.flagged,
+                    cell.n,
+                    cell.repeated_presses,
+                    cell.too_fast
+                ])?;
+                for (pos, counts) in cell.counts.iter().enumerate() {
+                    for (value, &n) in counts.iter().enumerate() {
+                        if n == 0 {
+                            continue;
+                        }
+                        let q = store.question_row(tx, k.catalogue, pos)?;
+                        answers.execute(params![
+                            cat,
+                            k.event,
+                            k.kiosk,
+                            at,
+                            k.complete,
+                            k.flagged,
+                            q,
+                            value as i64,
+                            n
+                        ])?;
+                    }
+                }
+            }
         }
         Ok(())
     }

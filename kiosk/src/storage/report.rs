@@ -6,7 +6,7 @@
 //! million responses it takes milliseconds. The figures themselves (NPS, intervals, shares,
 //! target status, suppression) all come from `rekry-core`.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rekry_core::Date;
 use rekry_core::indicators::{IndicatorRow, MIN_REPORT_CELL, Tertial, evaluate};
@@ -113,206 +113,223 @@ pub struct Report {
     pub by_tertial: Vec<BreakdownRow>,
 }
 
-/// Adds `n` answers of `value` to question `name`'s tally.
-fn add(tally: &mut SurveyTally, name: &str, value: i64, n: i64) -> Result<()> {
-    let overflow = || StoreError::Damaged("a count does not fit a tally (over 4 billion answers)".into());
-    let n = u32::try_from(n).map_err(|_| overflow())?;
-    let Some(q) = tally.question_mut(name) else {
-        // A question no longer in the catalogue: nothing to report it against.
-        return Ok(());
-    };
-    let bump = |slot: &mut u32| -> Result<()> {
-        *slot = slot.checked_add(n).ok_or_else(overflow)?;
-        Ok(())
-    };
-    match q {
-        QuestionTally::Nps(t) => {
-            let mut c = *t.counts();
-            if let Some(slot) = usize::try_from(value).ok().and_then(|i| c.get_mut(i)) {
-                bump(slot)?;
-            }
-            *t = NpsTally::from_counts(c);
-        }
-        QuestionTally::Rating(t) => {
-            let mut c = *t.counts();
-            if let Some(slot) = usize::try_from(value - 1).ok().and_then(|i| c.get_mut(i)) {
-                bump(slot)?;
-            }
-            *t = RatingTally::from_counts(c);
-        }
-        QuestionTally::YesNo(t) => {
-            let mut next = YesNoTally { yes: t.yes, no: t.no };
-            bump(if value != 0 { &mut next.yes } else { &mut next.no })?;
-            *t = next;
-        }
-    }
-    Ok(())
-}
-
+/// Counts for one report cell, indexed by the catalogue's question order. Plain arrays, so
+/// summing hundreds of thousands of aggregate rows into four breakdowns costs little; the
+/// core tallies are built once at the end.
+#[derive(Debug, Clone)]
 struct Cell {
-    tally: SurveyTally,
+    responses: u64,
     partial: u64,
     flagged: u64,
+    counts: Vec<[u64; 11]>,
+    partial_counts: Vec<[u64; 11]>,
+}
+
+impl Cell {
+    fn new(questions: usize) -> Cell {
+        Cell { responses: 0, partial: 0, flagged: 0, counts: vec![[0; 11]; questions], partial_counts: Vec::new() }
+    }
+
+    fn add_answer(&mut self, complete: bool, question: usize, value: i64, n: u64) {
+        let counts = if complete {
+            &mut self.counts
+        } else {
+            if self.partial_counts.is_empty() {
+                self.partial_counts = vec![[0; 11]; self.counts.len()];
+            }
+            &mut self.partial_counts
+        };
+        if let Some(slot) =
+            counts.get_mut(question).and_then(|c| usize::try_from(value).ok().and_then(|v| c.get_mut(v)))
+        {
+            *slot += n;
+        }
+    }
+}
+
+/// Builds core's tally from a cell's counts (slot = NPS score, rating, or 0/1 for no/yes).
+fn tally(catalogue: CatalogueId, responses: u64, counts: &[[u64; 11]]) -> Result<SurveyTally> {
+    let overflow = || StoreError::Damaged("a count does not fit a tally (over 4 billion answers)".into());
+    let mut t = SurveyTally::new(catalogue);
+    t.add_responses(u32::try_from(responses).map_err(|_| overflow())?).map_err(|_| overflow())?;
+    for (q, c) in catalogue.catalogue().questions.iter().zip(counts) {
+        let mut small = [0u32; 11];
+        for (s, &v) in small.iter_mut().zip(c) {
+            *s = u32::try_from(v).map_err(|_| overflow())?;
+        }
+        let Some(slot) = t.question_mut(q.id) else { continue };
+        *slot = match slot {
+            QuestionTally::Nps(_) => QuestionTally::Nps(NpsTally::from_counts(small)),
+            QuestionTally::Rating(_) => {
+                let mut r = [0u32; 10];
+                r.copy_from_slice(&small[1..]);
+                QuestionTally::Rating(RatingTally::from_counts(r))
+            }
+            QuestionTally::YesNo(_) => QuestionTally::YesNo(YesNoTally { yes: small[1], no: small[0] }),
+        };
+    }
+    Ok(t)
 }
 
 impl Store {
     /// Builds a report for `filter`. Cells with fewer than [`MIN_REPORT_CELL`] responses are
     /// suppressed (core's constant; core's `evaluate` suppresses indicator cells).
+    ///
+    /// Without a day filter the per-tertial aggregate tables are read, with one the per-day
+    /// ones; either way one scan of each table fills the whole report and its breakdowns.
     pub fn report(&self, filter: &ReportFilter) -> Result<Report> {
         let catalogue = filter.catalogue;
-        let (mut lo, mut hi) = (i64::MIN, i64::MAX);
-        if let Some(t) = filter.tertial {
-            let (Some(a), Some(b)) = (t.first_day(), t.last_day()) else {
-                return Err(StoreError::InvalidTime(format!("no such tertial {t}")));
-            };
-            lo = lo.max(super::unix_day(a));
-            hi = hi.min(super::unix_day(b));
+        let questions = catalogue.catalogue().questions;
+        // Database question ids → catalogue positions.
+        let mut qpos: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached("SELECT id, name FROM questions WHERE catalogue = ?1")?;
+            let mut rows = stmt.query([catalogue.as_str()])?;
+            while let Some(r) = rows.next()? {
+                let name: String = r.get(1)?;
+                if let Some(pos) = questions.iter().position(|q| q.id == name) {
+                    qpos.insert(r.get(0)?, pos);
+                }
+            }
         }
-        if let Some(d) = filter.day {
-            let d = super::unix_day(d);
-            lo = lo.max(d);
-            hi = hi.min(d);
-        }
+        let names = |sql: &str| -> Result<HashMap<i64, String>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        let events = names("SELECT id, name FROM events")?;
+        let kiosks = names("SELECT id, uuid FROM kiosks")?;
+
+        // The range of the time column: periods (year × 10 + tertial) or Unix days.
+        let (table_suffix, unit, lo, hi) = match (filter.day, filter.tertial) {
+            (Some(d), t) => {
+                let day = super::unix_day(d);
+                let in_tertial = t.is_none_or(|t| t.contains(d));
+                // A day outside the requested tertial selects nothing: an empty range.
+                if in_tertial { ("counts", "day", day, day) } else { ("counts", "day", 1, 0) }
+            }
+            (None, Some(t)) => {
+                let p = i64::from(t.year) * 10 + i64::from(t.number);
+                ("totals", "period", p, p)
+            }
+            (None, None) => ("totals", "period", i64::MIN, i64::MAX),
+        };
         let cat = catalogue.as_str();
         let include = filter.include_flagged;
         let params: [&dyn ToSql; 6] = [&cat, &filter.event, &filter.kiosk, &lo, &hi, &include];
-        const WHERE: &str = "c.catalogue = ?1 \
-            AND (?2 IS NULL OR c.event = (SELECT id FROM events WHERE name = ?2)) \
-            AND (?3 IS NULL OR c.kiosk = (SELECT id FROM kiosks WHERE uuid = ?3)) \
-            AND c.day BETWEEN ?4 AND ?5";
+        let where_ = format!(
+            "catalogue = ?1 AND {unit} BETWEEN ?4 AND ?5 \
+             AND (?2 IS NULL OR event = (SELECT id FROM events WHERE name = ?2)) \
+             AND (?3 IS NULL OR kiosk = (SELECT id FROM kiosks WHERE uuid = ?3))"
+        );
+        let tertial_of = |t: i64| -> i64 { if unit == "day" { super::period_of_day(t) } else { t } };
 
-        // Groups: key column expression for each breakdown, and "" for the whole report.
-        let groups: [(&str, &str); 4] = [
-            ("''", ""),
-            ("(SELECT name FROM events WHERE id = c.event)", "event"),
-            ("(SELECT uuid FROM kiosks WHERE id = c.kiosk)", "kiosk"),
-            ("c.day", "day"),
-        ];
-        let mut cells: Vec<BTreeMap<String, Cell>> = Vec::new();
+        let nq = questions.len();
+        let mut whole = Cell::new(nq);
+        let mut by_event: HashMap<i64, Cell> = HashMap::new();
+        let mut by_kiosk: HashMap<i64, Cell> = HashMap::new();
+        let mut by_period: HashMap<i64, Cell> = HashMap::new();
         let mut flagged_total = FlaggedCounts { included: include, ..FlaggedCounts::default() };
-        let mut partial_tally = SurveyTally::new(catalogue);
-        for (i, (key_expr, _)) in groups.iter().enumerate() {
-            let mut map: BTreeMap<String, Cell> = BTreeMap::new();
-            let key_of = |raw: rusqlite::types::Value| -> String {
-                match raw {
-                    rusqlite::types::Value::Integer(day) => Tertial::of(super::date_of_unix_day(day)).to_string(),
-                    rusqlite::types::Value::Text(s) => s,
-                    _ => String::new(),
-                }
-            };
-            // Response counts: every flag state, so flagged ones are counted even when excluded.
-            let sql = format!(
-                "SELECT {key_expr}, c.complete, c.flagged, sum(c.n), sum(c.repeated_presses), sum(c.too_fast) \
-                 FROM response_counts c WHERE {WHERE} GROUP BY 1, 2, 3"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query(&params[..5])?;
-            while let Some(r) = rows.next()? {
-                let key = key_of(r.get(0)?);
-                let complete: bool = r.get(1)?;
-                let flagged: bool = r.get(2)?;
-                let n = r.get::<_, i64>(3)?.max(0) as u64;
-                let cell = map.entry(key).or_insert_with(|| Cell {
-                    tally: SurveyTally::new(catalogue),
-                    partial: 0,
-                    flagged: 0,
-                });
+
+        let sql = format!(
+            "SELECT event, kiosk, {unit}, complete, flagged, n, repeated_presses, too_fast \
+             FROM response_{table_suffix} WHERE {where_}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(&params[..5])?;
+        while let Some(r) = rows.next()? {
+            let (event, kiosk, time): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let complete: bool = r.get(3)?;
+            let flagged: bool = r.get(4)?;
+            let n = r.get::<_, i64>(5)?.max(0) as u64;
+            if flagged {
+                flagged_total.responses += n;
+                flagged_total.repeated_presses += r.get::<_, i64>(6)?.max(0) as u64;
+                flagged_total.too_fast += r.get::<_, i64>(7)?.max(0) as u64;
+            }
+            let period = tertial_of(time);
+            for cell in [
+                &mut whole,
+                by_event.entry(event).or_insert_with(|| Cell::new(nq)),
+                by_kiosk.entry(kiosk).or_insert_with(|| Cell::new(nq)),
+                by_period.entry(period).or_insert_with(|| Cell::new(nq)),
+            ] {
                 if flagged {
                     cell.flagged += n;
-                    if i == 0 {
-                        flagged_total.responses += n;
-                        flagged_total.repeated_presses += r.get::<_, i64>(4)?.max(0) as u64;
-                        flagged_total.too_fast += r.get::<_, i64>(5)?.max(0) as u64;
+                    if !include {
+                        continue;
                     }
                 }
-                if flagged && !include {
-                    continue;
-                }
                 if complete {
-                    cell.tally.add_responses(u32::try_from(n).unwrap_or(u32::MAX)).map_err(|_| {
-                        StoreError::Damaged("a count does not fit a tally (over 4 billion responses)".into())
-                    })?;
+                    cell.responses += n;
                 } else {
                     cell.partial += n;
-                    if i == 0 {
-                        let _ = partial_tally.add_responses(u32::try_from(n).unwrap_or(u32::MAX));
-                    }
                 }
             }
-            drop(rows);
-            let sql = format!(
-                "SELECT {key_expr}, c.complete, q.name, c.value, sum(c.n) \
-                 FROM answer_counts c JOIN questions q ON q.id = c.question \
-                 WHERE {WHERE} AND (?6 OR c.flagged = 0) GROUP BY 1, 2, c.question, c.value"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query(&params[..])?;
-            while let Some(r) = rows.next()? {
-                let key = key_of(r.get(0)?);
-                let complete: bool = r.get(1)?;
-                let name: String = r.get(2)?;
-                let value: i64 = r.get(3)?;
-                let n: i64 = r.get(4)?;
-                if complete {
-                    let cell = map.entry(key).or_insert_with(|| Cell {
-                        tally: SurveyTally::new(catalogue),
-                        partial: 0,
-                        flagged: 0,
-                    });
-                    add(&mut cell.tally, &name, value, n)?;
-                } else if i == 0 {
-                    add(&mut partial_tally, &name, value, n)?;
-                }
-            }
-            cells.push(map);
         }
+        drop(rows);
 
-        let mut cells = cells.into_iter();
-        let whole = cells.next().unwrap_or_default().into_values().next();
-        let tally = whole.as_ref().map_or_else(|| SurveyTally::new(catalogue), |c| c.tally.clone());
-        let partial = whole.as_ref().map_or(0, |c| c.partial);
-        let responses = u64::from(tally.responses());
-        let indicators = evaluate(&tally, None).to_vec();
-        let suppressed = responses > 0 && responses < MIN_REPORT_CELL;
-        let withhold = |t: SurveyTally| {
-            let n = u64::from(t.responses());
-            if n > 0 && n < MIN_REPORT_CELL {
-                let mut empty = SurveyTally::new(t.catalogue());
-                let _ = empty.add_responses(t.responses());
-                empty
-            } else {
-                t
+        let sql = format!(
+            "SELECT event, kiosk, {unit}, complete, question, value, n \
+             FROM answer_{table_suffix} WHERE {where_} AND (?6 OR flagged = 0)"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(&params[..])?;
+        while let Some(r) = rows.next()? {
+            let (event, kiosk, time): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let complete: bool = r.get(3)?;
+            let Some(&q) = qpos.get(&r.get::<_, i64>(4)?) else { continue };
+            let value: i64 = r.get(5)?;
+            let n = r.get::<_, i64>(6)?.max(0) as u64;
+            whole.add_answer(complete, q, value, n);
+            if complete {
+                let period = tertial_of(time);
+                for cell in [by_event.get_mut(&event), by_kiosk.get_mut(&kiosk), by_period.get_mut(&period)]
+                    .into_iter()
+                    .flatten()
+                {
+                    cell.add_answer(true, q, value, n);
+                }
             }
+        }
+        drop(rows);
+
+        let responses = whole.responses;
+        let full = tally(catalogue, responses, &whole.counts)?;
+        let indicators = evaluate(&full, None).to_vec();
+        let suppressed = responses > 0 && responses < MIN_REPORT_CELL;
+        let withheld = |n: u64, counts: &[[u64; 11]]| -> Result<SurveyTally> {
+            if n > 0 && n < MIN_REPORT_CELL { tally(catalogue, n, &[]) } else { tally(catalogue, n, counts) }
         };
-        let rows = |map: BTreeMap<String, Cell>| -> Vec<BreakdownRow> {
-            map.into_iter()
-                .map(|(key, cell)| {
-                    let n = u64::from(cell.tally.responses());
-                    let suppressed = n > 0 && n < MIN_REPORT_CELL;
-                    BreakdownRow {
-                        key,
-                        responses: n,
-                        partial: cell.partial,
-                        flagged: cell.flagged,
-                        suppressed,
-                        indicators: evaluate(&cell.tally, None).to_vec(),
-                        tally: (!suppressed).then_some(cell.tally),
-                    }
-                })
-                .collect()
+        let rows = |cells: HashMap<i64, Cell>, key: &dyn Fn(i64) -> String| -> Result<Vec<BreakdownRow>> {
+            let mut out = Vec::with_capacity(cells.len());
+            for (k, cell) in cells {
+                let t = tally(catalogue, cell.responses, &cell.counts)?;
+                let suppressed = cell.responses > 0 && cell.responses < MIN_REPORT_CELL;
+                out.push(BreakdownRow {
+                    key: key(k),
+                    responses: cell.responses,
+                    partial: cell.partial,
+                    flagged: cell.flagged,
+                    suppressed,
+                    indicators: evaluate(&t, None).to_vec(),
+                    tally: (!suppressed).then_some(t),
+                });
+            }
+            out.sort_by(|a, b| a.key.cmp(&b.key));
+            Ok(out)
         };
-        let by_event = rows(cells.next().unwrap_or_default());
-        let by_kiosk = rows(cells.next().unwrap_or_default());
-        // Days were keyed by their tertial, so the days of one tertial share a cell.
-        let by_tertial = rows(cells.next().unwrap_or_default());
+        let by_event = rows(by_event, &|id| events.get(&id).cloned().unwrap_or_default())?;
+        let by_kiosk = rows(by_kiosk, &|id| kiosks.get(&id).cloned().unwrap_or_default())?;
+        let by_tertial = rows(by_period, &|p| Tertial { year: (p / 10) as u16, number: (p % 10) as u8 }.to_string())?;
         Ok(Report {
             filter: filter.clone(),
             responses,
             suppressed,
-            tally: withhold(tally),
+            tally: withheld(responses, &whole.counts)?,
             indicators,
-            partial,
-            partial_tally: withhold(partial_tally),
+            partial: whole.partial,
+            partial_tally: withheld(whole.partial, &whole.partial_counts)?,
             flagged: flagged_total,
             by_event,
             by_kiosk,

@@ -153,8 +153,53 @@ BEGIN
 END;
 "#;
 
+/// Migration 2: the same counts per tertial instead of per day. A report without a day
+/// filter (the usual one: a tertial, an event, everything) sums a few thousand rows here
+/// instead of hundreds of thousands of per-day rows. `period` is year × 10 + tertial number.
+const V2: &str = r#"
+CREATE TABLE answer_totals (
+    catalogue TEXT NOT NULL,
+    period    INTEGER NOT NULL,
+    event     INTEGER NOT NULL,
+    kiosk     INTEGER NOT NULL,
+    complete  INTEGER NOT NULL,
+    flagged   INTEGER NOT NULL,
+    question  INTEGER NOT NULL,
+    value     INTEGER NOT NULL,
+    n         INTEGER NOT NULL,
+    PRIMARY KEY (catalogue, period, event, kiosk, complete, flagged, question, value)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE response_totals (
+    catalogue        TEXT NOT NULL,
+    period           INTEGER NOT NULL,
+    event            INTEGER NOT NULL,
+    kiosk            INTEGER NOT NULL,
+    complete         INTEGER NOT NULL,
+    flagged          INTEGER NOT NULL,
+    n                INTEGER NOT NULL,
+    repeated_presses INTEGER NOT NULL,
+    too_fast         INTEGER NOT NULL,
+    PRIMARY KEY (catalogue, period, event, kiosk, complete, flagged)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO answer_totals
+SELECT catalogue,
+       CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) * 10
+         + (CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1) / 4 + 1,
+       event, kiosk, complete, flagged, question, value, sum(n)
+FROM answer_counts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+INSERT INTO response_totals
+SELECT catalogue,
+       CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) * 10
+         + (CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1) / 4 + 1,
+       event, kiosk, complete, flagged, sum(n), sum(repeated_presses), sum(too_fast)
+FROM response_counts GROUP BY 1, 2, 3, 4, 5, 6;
+"#;
+
 /// Every migration, in order. Never edit a released one: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
