@@ -297,9 +297,8 @@ mod tests {
     fn save_round_trips() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");
-        let mut c = Config::default();
-        c.event = "Höstmässan \"2026\"".into();
-        c.catalogue = CatalogueId::Candidate;
+        let mut c =
+            Config { event: "Höstmässan \"2026\"".into(), catalogue: CatalogueId::Candidate, ..Config::default() };
         c.save(&path).unwrap();
         assert_eq!(Config::load(&path).unwrap(), c);
         c.inactivity.reset_secs = 1;

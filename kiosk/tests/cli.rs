@@ -18,7 +18,8 @@ fn kiosk(data: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .unwrap();
     let mut input = child.stdin.take().unwrap();
     if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).unwrap();
+        // The command may exit before reading its input (an early error): that is fine.
+        let _ = input.write_all(text.as_bytes());
     }
     drop(input);
     child.wait_with_output().unwrap()
@@ -186,4 +187,25 @@ fn missing_database_and_bad_config_are_clear() {
     fails_with(&kiosk(dir.path(), &["report"], None), "no database");
     std::fs::write(dir.path().join("config.toml"), "event = \"x\"\n[inactivity]\nreset_secs = \"soon\"\n").unwrap();
     fails_with(&kiosk(dir.path(), &["report"], None), "config.toml:3:");
+}
+
+#[test]
+fn report_png_draws_cores_gauge_and_histogram() {
+    let dir = with_responses(40);
+    let png_path = dir.path().join("nps.png");
+    let o = kiosk(dir.path(), &["report", "--png", png_path.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png_path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (800, 600));
+    // Not a blank canvas: the gauge and bars put colour on it.
+    let coloured = buf.chunks(3).filter(|p| !(p[0] == p[1] && p[1] == p[2])).count();
+    assert!(coloured > 5_000, "{coloured} coloured pixels");
+    // Too few answers: refused, nothing written.
+    let small = with_responses(3);
+    let none = small.path().join("none.png");
+    fails_with(&kiosk(small.path(), &["report", "--png", none.to_str().unwrap()], None), "suppressed");
+    assert!(!none.exists());
 }

@@ -378,13 +378,13 @@ fn crash_writer(paths: &Paths, config: &Config, count: u64) -> CliResult<()> {
     while count == 0 || i < count {
         let mut response = Response::new(CatalogueId::JobFair);
         response.push(Answer::new("recommend", Value::Score((i % 11) as i32))?)?;
-        response.push(Answer::new("would_apply", Value::Yes(i % 2 == 0))?)?;
+        response.push(Answer::new("would_apply", Value::Yes(i.is_multiple_of(2)))?)?;
         let r = NewResponse {
             event: config.event.clone(),
             response,
             lang: Lang::Sv,
             complete: true,
-            flags: ResponseFlags { repeated_presses: (i % 7 == 0) as u32, too_fast: false },
+            flags: ResponseFlags { repeated_presses: u32::from(i.is_multiple_of(7)), too_fast: false },
             at: SystemTime::now(),
         };
         let id = store.save_response(&r)?;

@@ -55,10 +55,8 @@ fn questions(out: &mut dyn Write, tally: &SurveyTally) -> std::io::Result<()> {
                         s.passives,
                         s.detractors
                     )?;
-                    if let Some(more) = n.answers_needed(5.0) {
-                        if more > 0 {
-                            writeln!(out, "  {more} more answers would bring the margin under ±5 points")?;
-                        }
+                    if let Some(more) = n.answers_needed(5.0).filter(|&m| m > 0) {
+                        writeln!(out, "  {more} more answers would bring the margin under ±5 points")?;
                     }
                 }
                 let max = n.counts().iter().copied().max().unwrap_or(0);
@@ -155,8 +153,48 @@ pub fn print(out: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Draws the NPS gauge and histogram to a PNG file.
+/// Width and height of `report --png`.
+const PNG_SIZE: (u32, u32) = (800, 600);
+
+/// Draws core's NPS gauge (with the target) and score histogram to a PNG file, written to a
+/// temporary file and renamed. A suppressed report (fewer than 5 answers) draws nothing.
 pub fn write_png(r: &Report, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    let _ = (r, path);
-    Err("--png needs rekry-core's graphics module, which is not available in this build yet".into())
+    use embedded_graphics::Drawable;
+    use embedded_graphics::pixelcolor::Rgb888;
+    use embedded_graphics::prelude::{Point, RgbColor, Size};
+    use embedded_graphics::primitives::Rectangle;
+    use rekry_core::graphics::{Canvas, NpsSummaryView, Theme};
+
+    if r.suppressed {
+        return Err(format!("fewer than {MIN_REPORT_CELL} responses: the chart is suppressed, no PNG written").into());
+    }
+    let question = r.tally.catalogue().catalogue().questions.iter().find(|q| q.kind == QuestionKind::Nps);
+    let Some(tally) = question.and_then(|q| r.tally.nps(q.id)) else {
+        return Err("this catalogue has no NPS question to draw".into());
+    };
+    let (w, h) = PNG_SIZE;
+    let mut canvas = Canvas::new(w, h, Rgb888::WHITE).ok_or("cannot allocate the canvas")?;
+    let theme: Theme<'_, Rgb888> = Theme::light().with_lang(Lang::En);
+    let target = target(rekry_core::indicators::Indicator::Nps).threshold;
+    NpsSummaryView::new(tally, Rectangle::new(Point::zero(), Size::new(w, h)), theme)
+        .with_target(Some(target))
+        .draw(&mut canvas)
+        .map_err(|_| "drawing failed")?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".rekry-report.{}.png.tmp", std::process::id()));
+    let result = (|| -> Result<(), Box<dyn std::error::Error>> {
+        let file = std::fs::File::create(&tmp)?;
+        let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(canvas.as_rgb_bytes())?;
+        writer.finish()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| format!("{}: {e}", path.display()).into())
 }
