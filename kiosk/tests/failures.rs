@@ -219,6 +219,7 @@ fn rejected(bytes: &[u8]) -> StoreError {
     assert_one_line(&e);
     assert_eq!(store.response_count().unwrap(), 2, "{e}: something was imported");
     assert_eq!(store.audit_entries(100).unwrap(), audit_before);
+    assert!(store.foreign_keys_enabled().unwrap(), "a failed import left foreign keys off");
     assert!(store.aggregates_consistent().unwrap());
     let report = store.report(&ReportFilter::all(CatalogueId::JobFair)).unwrap();
     assert_eq!(report.by_event.len(), 1);

@@ -51,6 +51,7 @@ fn export_import_gives_exactly_the_same_figures() {
         })
         .unwrap();
     assert!(calls >= 2);
+    assert!(target.foreign_keys_enabled().unwrap(), "import left foreign keys off");
     assert_eq!((r.responses, r.checks, r.duplicates), (1500, 1, 0));
     assert_eq!(r.from_kiosk, source.kiosk_id());
     for f in filters(&source) {

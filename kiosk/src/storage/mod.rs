@@ -421,6 +421,12 @@ impl Store {
         Ok(n.max(0) as u64)
     }
 
+    /// Whether foreign-key enforcement is on for this connection (it is, except inside an
+    /// import's own transaction).
+    pub fn foreign_keys_enabled(&self) -> Result<bool> {
+        Ok(self.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?)
+    }
+
     /// Number of stored ID checks.
     pub fn check_count(&self) -> Result<u64> {
         let n: i64 = self.conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0))?;
