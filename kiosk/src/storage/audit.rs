@@ -310,7 +310,7 @@ impl Store {
         let checks_before_day = now_secs.div_euclid(86_400) - i64::from(check_days);
         let details_before = now_secs - i64::from(audit_days) * 86_400;
         let path = self.path.clone();
-        let kiosk = self.kiosk_id.clone();
+        let kiosk = self.ids.kiosk_id.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

@@ -395,7 +395,7 @@ impl Store {
                 .map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
             count += 1;
         }
-        let kiosk = Uuid::parse_str(&self.kiosk_id).map_err(|_| StoreError::Damaged("kiosk id".into()))?;
+        let kiosk = Uuid::parse_str(&self.ids.kiosk_id).map_err(|_| StoreError::Damaged("kiosk id".into()))?;
         seal(kiosk, count, &tables, &records)
     }
 
@@ -484,7 +484,7 @@ impl Store {
         let doc = serde_json::json!({
             "format": "rekry-kiosk-export",
             "version": 1,
-            "kiosk": self.kiosk_id,
+            "kiosk": self.ids.kiosk_id,
             "responses": responses,
             "checks": checks,
         });

@@ -204,9 +204,16 @@ impl Default for OpenOptions {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    ids: Ids,
+}
+
+/// This kiosk's id and the interned row ids of kiosks, events and questions, cached because
+/// they never change once written. Kept apart from the connection so a write transaction
+/// (which borrows the connection) can use and fill the caches.
+#[derive(Debug)]
+pub(crate) struct Ids {
     kiosk_id: String,
     kiosk_row: i64,
-    /// Interned ids, cached: they never change once written.
     events: HashMap<String, i64>,
     /// Question row ids by catalogue and position in the catalogue.
     questions: HashMap<CatalogueId, Vec<Option<i64>>>,
@@ -215,7 +222,7 @@ pub struct Store {
 
 impl fmt::Debug for Store {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).field("kiosk_id", &self.kiosk_id).finish_non_exhaustive()
+        f.debug_struct("Store").field("path", &self.path).field("kiosk_id", &self.ids.kiosk_id).finish_non_exhaustive()
     }
 }
 
@@ -301,20 +308,14 @@ impl Store {
         conn.execute_batch(PRAGMAS).map_err(|e| classify(e, &path))?;
         schema::migrate_to(&mut conn, schema::LATEST).map_err(|e| reclassify(e, &path))?;
         let (kiosk_id, kiosk_row) = ensure_kiosk_id(&mut conn).map_err(|e| classify(e, &path))?;
-        Ok(Store {
-            conn,
-            path,
-            kiosk_id,
-            kiosk_row,
-            events: HashMap::new(),
-            questions: HashMap::new(),
-            kiosks: HashMap::new(),
-        })
+        let ids =
+            Ids { kiosk_id, kiosk_row, events: HashMap::new(), questions: HashMap::new(), kiosks: HashMap::new() };
+        Ok(Store { conn, path, ids })
     }
 
     /// This kiosk's id (a UUID created when the database was first opened).
     pub fn kiosk_id(&self) -> &str {
-        &self.kiosk_id
+        &self.ids.kiosk_id
     }
 
     /// The database file.
@@ -334,7 +335,7 @@ impl Store {
         }
         let bucket = bucket_of(r.at)?;
         let id = Uuid::now_v7();
-        let kiosk = self.kiosk_id.clone();
+        let kiosk = self.ids.kiosk_id.clone();
         let row = StoredResponse {
             uuid: *id.as_bytes(),
             kiosk: &kiosk,
@@ -360,7 +361,7 @@ impl Store {
     /// in one transaction.
     pub fn save_check(&mut self, record: &CheckRecord) -> Result<RecordId> {
         let id = Uuid::now_v7();
-        let check = StoredCheck { uuid: *id.as_bytes(), kiosk: self.kiosk_id.clone(), record: record.clone() };
+        let check = StoredCheck { uuid: *id.as_bytes(), kiosk: self.ids.kiosk_id.clone(), record: record.clone() };
         let path = self.path.clone();
         self.write(|s, tx| {
             s.insert_check(tx, &check)?;
@@ -391,7 +392,7 @@ impl Store {
         let hash = hash_pin(pin)?;
         let path = self.path.clone();
         self.write(|s, tx| {
-            let had = s.setting_in(tx, "pin_hash")?.is_some();
+            let had = setting_in(tx, "pin_hash")?.is_some();
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES ('pin_hash', ?1) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -525,22 +526,18 @@ impl Store {
 
     /// Runs `f` in an IMMEDIATE transaction (the write lock is taken up front, so a busy
     /// database fails before any work) and commits. On error everything rolls back.
-    fn write<T>(&mut self, f: impl FnOnce(&mut Self, &rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        // The transaction borrows the connection; take it out for the duration so `f` can
-        // use the caches on `self`.
-        let mut conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+    fn write<T>(&mut self, f: impl FnOnce(&mut Ids, &rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         let result = (|| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(self, &tx)?;
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&mut self.ids, &tx)?;
             tx.commit()?;
             Ok(value)
         })();
-        self.conn = conn;
         if result.is_err() {
             // Cached interned ids may name rows that were rolled back.
-            self.events.clear();
-            self.questions.clear();
-            self.kiosks.clear();
+            self.ids.events.clear();
+            self.ids.questions.clear();
+            self.ids.kiosks.clear();
         }
         result
     }
@@ -548,11 +545,13 @@ impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
+}
 
-    fn setting_in(&self, tx: &Connection, key: &str) -> Result<Option<String>> {
-        Ok(tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-    }
+fn setting_in(tx: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
 
+impl Ids {
     fn event_row(&mut self, tx: &Connection, name: &str) -> Result<i64> {
         if let Some(id) = self.events.get(name) {
             return Ok(*id);
@@ -786,7 +785,7 @@ pub(crate) fn period_of_day(day: i64) -> i64 {
 }
 
 impl Aggregates {
-    fn flush(&self, store: &mut Store, tx: &Connection) -> Result<()> {
+    fn flush(&self, ids: &mut Ids, tx: &Connection) -> Result<()> {
         // The same deltas go to the per-day tables (day filters) and the per-tertial ones
         // (everything else).
         for (suffix, unit) in [("counts", "day"), ("totals", "period")] {
@@ -822,7 +821,7 @@ impl Aggregates {
                         if n == 0 {
                             continue;
                         }
-                        let q = store.question_row(tx, k.catalogue, pos)?;
+                        let q = ids.question_row(tx, k.catalogue, pos)?;
                         answers.execute(params![
                             cat,
                             k.event,
