@@ -294,6 +294,20 @@ mod tests {
     }
 
     #[test]
+    fn paths_keep_a_whole_kiosk_in_one_data_dir() {
+        let p = Paths::resolve(Some(Path::new("/srv/kiosk")), None).unwrap();
+        assert_eq!(p.database, Path::new("/srv/kiosk").join(DATABASE_FILE));
+        assert_eq!(p.config, Path::new("/srv/kiosk/config.toml"));
+        let p = Paths::resolve(Some(Path::new("/srv/kiosk")), Some(Path::new("/etc/rekry.toml"))).unwrap();
+        assert_eq!(p.config, Path::new("/etc/rekry.toml"));
+        // Without --data-dir, the platform's directories (XDG on Linux).
+        if let Ok(p) = Paths::resolve(None, None) {
+            assert!(p.data_dir.ends_with("rekry-kiosk"), "{p:?}");
+            assert!(p.config.ends_with("rekry-kiosk/config.toml"), "{p:?}");
+        }
+    }
+
+    #[test]
     fn save_round_trips() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");

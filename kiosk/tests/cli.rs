@@ -209,3 +209,14 @@ fn report_png_draws_cores_gauge_and_histogram() {
     fails_with(&kiosk(small.path(), &["report", "--png", none.to_str().unwrap()], None), "suppressed");
     assert!(!none.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_data_directory_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("kiosk-data");
+    assert!(kiosk(&data, &["set-pin"], Some("480713\n")).status.success());
+    let mode = std::fs::metadata(&data).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}

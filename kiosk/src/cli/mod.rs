@@ -194,9 +194,21 @@ fn open_existing(paths: &Paths) -> CliResult<Store> {
 }
 
 fn open_or_create(paths: &Paths) -> CliResult<Store> {
-    std::fs::create_dir_all(&paths.data_dir)
-        .map_err(|e| format!("cannot create data directory {}: {e}", paths.data_dir.display()))?;
+    create_data_dir(&paths.data_dir)?;
     Ok(Store::open(&paths.database)?)
+}
+
+/// Creates the data directory (and parents) if missing; a new one is private to the user
+/// (0700 on Unix), since it holds ID check records and the audit log.
+fn create_data_dir(dir: &Path) -> CliResult<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| format!("cannot create data directory {}: {e}", dir.display()).into())
 }
 
 fn print_json(value: &impl serde::Serialize) -> CliResult<()> {
@@ -211,8 +223,7 @@ pub fn run(cli: Cli) -> CliResult {
     let paths = Paths::resolve(cli.data_dir.as_deref(), cli.config.as_deref())?;
     let config = Config::load(&paths.config)?;
     let Some(command) = cli.command else {
-        std::fs::create_dir_all(&paths.data_dir)
-            .map_err(|e| format!("cannot create data directory {}: {e}", paths.data_dir.display()))?;
+        create_data_dir(&paths.data_dir)?;
         crate::app::run(crate::app::AppOptions {
             data_dir: paths.data_dir.clone(),
             database: paths.database.clone(),
