@@ -99,7 +99,7 @@ fn report(tally: &NpsTally, target: f64) -> String {
     for score in Score::all() {
         let count = u64::from(tally.count(score));
         // Rounded to the nearest character, but any answer shows at least one.
-        let len = if max == 0 { 0 } else { ((count * BAR_WIDTH + max / 2) / max).max(u64::from(count > 0)) };
+        let len = (count * BAR_WIDTH + max / 2).checked_div(max).map_or(0, |l| l.max(u64::from(count > 0)));
         let bar = "#".repeat(usize::try_from(len).unwrap_or(0));
         w(format_args!("{:>3} | {bar:<40} {count:>10}  {}\n", score.value(), pct(count, s.n)));
     }
