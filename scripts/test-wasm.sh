@@ -5,7 +5,7 @@
 #
 #   1. scripts/build-wasm.sh            wasm/pkg, with sizes
 #   2. clippy -D warnings               rekry-wasm and rekry-e2e, native and wasm32
-#   3. cargo test -p rekry-wasm         unit tests and doctests of the native api module
+#   3. cargo test -p rekry-wasm         unit, property and doc tests of the native api module
 #   4. node --test wasm/tests/          every function, hostile input
 #   5. cargo test -p rekry-e2e          the compiled wasm in Node == native rekry-core
 #   6. node wasm/tests/browser.mjs      the demo in headless Chromium, screenshots
@@ -40,8 +40,9 @@ step "clippy (native and wasm32)"
 cargo clippy -q -p rekry-wasm -p rekry-e2e --all-targets --no-deps --locked -- -D warnings
 cargo clippy -q -p rekry-wasm --target wasm32-unknown-unknown --no-deps --locked -- -D warnings
 
-step "rekry-wasm unit tests and doctests"
+step "rekry-wasm unit tests, property tests, doctests and docs"
 cargo test -q -p rekry-wasm --locked
+RUSTDOCFLAGS="-D warnings" cargo doc -q -p rekry-wasm -p rekry-e2e --no-deps --locked
 
 step "Node tests"
 node --test wasm/tests/
