@@ -6,7 +6,7 @@
 #   1. scripts/build-wasm.sh            wasm/pkg, with sizes
 #   2. clippy -D warnings               rekry-wasm and rekry-e2e, native and wasm32
 #   3. cargo test -p rekry-wasm         unit, property and doc tests of the native api module
-#   4. node --test wasm/tests/          every function, hostile input
+#   4. node --test wasm/tests/*.test.mjs  every function, hostile input, types
 #   5. cargo test -p rekry-e2e          the compiled wasm in Node == native rekry-core
 #   6. node wasm/tests/browser.mjs      the demo in headless Chromium, screenshots
 #   7. scripts/bench-wasm.sh            calls/s and instantiation (REKRY_BENCH_SECONDS=1)
@@ -45,7 +45,7 @@ cargo test -q -p rekry-wasm --locked
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p rekry-wasm -p rekry-e2e --no-deps --locked
 
 step "Node tests"
-node --test wasm/tests/
+node --test wasm/tests/*.test.mjs
 
 step "end-to-end: wasm in Node against native core"
 REKRY_E2E_REQUIRE_WASM=1 cargo test -q -p rekry-e2e --locked
