@@ -14,5 +14,5 @@ export REKRY_CRASH_RUNS="${REKRY_CRASH_RUNS:-50}"
 echo "rekry-kiosk tests (crash test: ${REKRY_CRASH_RUNS} SIGKILLs)"
 # The crash test kills a real writer process, so the binary must be built first; cargo test
 # does that. --benches compiles the storage benchmark and runs it in its quick mode.
-cargo test -p rekry-kiosk --all-targets
+cargo test -p rekry-kiosk --all-targets --no-fail-fast
 cargo test -p rekry-kiosk --doc

@@ -11,6 +11,9 @@
 //! - **Merges.** Every record has a UUID, so importing a bundle twice changes nothing.
 //! - **Reports** come from aggregate tables maintained in the same transaction as each insert
 //!   (see [`Store::report`]), fast over millions of responses.
+//! - **Time.** Buckets are Unix seconds; days and tertials are counted in UTC, so a day
+//!   filter runs from 01:00 or 02:00 Swedish time. Fairs run in daytime, so this moves no
+//!   answer across a day boundary in practice, and it keeps merges across kiosks exact.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -280,6 +283,8 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(e, &path))?;
         conn.busy_timeout(options.busy_timeout).map_err(|e| classify(e, &path))?;
+        // Room for every statement the store uses, so none is re-prepared in a bulk import.
+        conn.set_prepared_statement_cache_capacity(64);
         // SQLite silently opens a write-protected file read-only; refuse before any write.
         if conn.is_readonly("main").map_err(|e| classify(e, &path))? {
             return Err(StoreError::ReadOnly { path });
@@ -631,7 +636,9 @@ impl Ids {
         cell.n += 1;
         cell.repeated_presses += i64::from(r.flags.repeated_presses);
         cell.too_fast += i64::from(r.flags.too_fast);
-        let mut stmt = tx.prepare_cached("INSERT INTO answers (response, question, value) VALUES (?1, ?2, ?3)")?;
+        // All of a response's answers go in with one multi-row INSERT: one statement run per
+        // response instead of one per answer.
+        let mut rows: heapless::Vec<(i64, i64), { rekry_core::survey::MAX_ANSWERS }> = heapless::Vec::new();
         for answer in &r.response.answers {
             let Some((pos, q)) = cat.question(&answer.question) else {
                 return Err(StoreError::InvalidResponse(format!("unknown question {}", answer.question)));
@@ -643,8 +650,19 @@ impl Ids {
             };
             counts[slot] += 1;
             let qrow = self.question_row(tx, catalogue, pos)?;
-            stmt.execute(params![row, qrow, value])?;
+            rows.push((qrow, value)).map_err(|_| StoreError::InvalidResponse("too many answers".into()))?;
         }
+        if rows.is_empty() {
+            return Ok(true);
+        }
+        let sql = answers_insert_sql(rows.len());
+        let mut stmt = tx.prepare_cached(sql)?;
+        for (i, (q, v)) in rows.iter().enumerate() {
+            stmt.raw_bind_parameter(3 * i + 1, row)?;
+            stmt.raw_bind_parameter(3 * i + 2, q)?;
+            stmt.raw_bind_parameter(3 * i + 3, v)?;
+        }
+        stmt.raw_execute()?;
         Ok(true)
     }
 
@@ -671,6 +689,21 @@ impl Ids {
             ])?;
         Ok(n > 0)
     }
+}
+
+/// `INSERT INTO answers … VALUES (?, ?, ?), …` for `n` rows (1 ≤ n ≤ MAX_ANSWERS), built once.
+fn answers_insert_sql(n: usize) -> &'static str {
+    use std::sync::OnceLock;
+    static SQL: OnceLock<Vec<String>> = OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        (0..=rekry_core::survey::MAX_ANSWERS)
+            .map(|n| {
+                let values = vec!["(?, ?, ?)"; n.max(1)].join(", ");
+                format!("INSERT INTO answers (response, question, value) VALUES {values}")
+            })
+            .collect()
+    });
+    all.get(n).or_else(|| all.last()).map_or("", String::as_str)
 }
 
 /// Encoding version of the `checks.record` blob (postcard of core's `CheckRecord`).
