@@ -707,12 +707,12 @@ fn gendered_suffix(word: &str) -> Option<&'static str> {
 
 /// Lower-case folding of one character (the first char of its Unicode lower case).
 fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
 /// Whether `c` is part of a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 /// The words of `text` (runs of alphanumeric characters and inner hyphens).
@@ -760,12 +760,14 @@ pub fn contains_term(hay: &str, term: &str) -> bool {
     if body.is_empty() {
         return false;
     }
+    let Some(first) = body.chars().next() else { return false };
     let mut prev_is_word = false;
     for (i, c) in hay.char_indices() {
-        if !prev_is_word && is_word_char(c) && matches_at(&hay[i..], body, prefix) {
+        let word = is_word_char(c);
+        if !prev_is_word && word && fold(c) == first && matches_at(&hay[i..], body, prefix) {
             return true;
         }
-        prev_is_word = is_word_char(c);
+        prev_is_word = word;
     }
     false
 }
