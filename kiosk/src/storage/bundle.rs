@@ -146,6 +146,85 @@ struct BundleCheck {
     record: CheckRecord,
 }
 
+/// Records decoded per batch handed from the decoding thread to the inserting one.
+const DECODE_BATCH: usize = 2048;
+
+/// A response's fields other than its answers, with name indexes checked.
+#[derive(Debug)]
+struct Head {
+    uuid: [u8; 16],
+    kiosk: usize,
+    event: usize,
+    lang: Lang,
+    bucket: i64,
+    complete: bool,
+    flags: ResponseFlags,
+}
+
+/// A bundle record, decoded and validated, ready to insert.
+// Responses are nearly every record; boxing them to shrink the rare check variant would
+// cost an allocation per response.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+enum Decoded {
+    Response { head: Head, response: Response },
+    Check(StoredCheck),
+}
+
+/// Decodes and validates record `i` (0-based) at the start of `bytes`; returns it and the
+/// bytes after it. Every index into the name tables is checked here, so inserting never
+/// indexes out of range.
+fn decode_record<'b>(
+    bytes: &'b [u8],
+    tables: &Tables,
+    i: u64,
+    invalid: &(dyn Fn(String) -> StoreError + Sync),
+) -> Result<(Decoded, &'b [u8])> {
+    let n = i + 1;
+    let (record, next): (Record, &[u8]) =
+        postcard::take_from_bytes(bytes).map_err(|e| invalid(format!("record {n}: {e}")))?;
+    let index = |len: usize, ix: u32, what: &str| -> Result<usize> {
+        let ix = ix as usize;
+        if ix < len { Ok(ix) } else { Err(invalid(format!("record {n}: no {what} #{ix}"))) }
+    };
+    let decoded = match record {
+        Record::Response(r) => {
+            let mut response = Response::new(r.catalogue);
+            for (q, value) in r.answers {
+                let q = tables
+                    .questions
+                    .get(usize::from(q))
+                    .ok_or_else(|| invalid(format!("record {n}: no question #{q}")))?;
+                let answer = Answer::new(q, value).map_err(|e| invalid(format!("record {n}: {e}")))?;
+                response.push(answer).map_err(|e| invalid(format!("record {n}: {e}")))?;
+            }
+            let completeness = if r.complete { Completeness::Complete } else { Completeness::Partial };
+            if let Err(problems) = response.validate(completeness) {
+                let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                return Err(invalid(format!("record {n}: {}", text.join("; "))));
+            }
+            if r.bucket % super::BUCKET_SECS != 0 {
+                return Err(invalid(format!("record {n}: time is not a 15-minute bucket")));
+            }
+            let head = Head {
+                uuid: r.uuid,
+                kiosk: index(tables.kiosks.len(), r.kiosk, "kiosk")?,
+                event: index(tables.events.len(), r.event, "event")?,
+                lang: r.lang,
+                bucket: r.bucket,
+                complete: r.complete,
+                flags: ResponseFlags { repeated_presses: r.repeated_presses, too_fast: r.too_fast },
+            };
+            Decoded::Response { head, response }
+        }
+        Record::Check(c) => {
+            let kiosk = tables.kiosks[index(tables.kiosks.len(), c.kiosk, "kiosk")?].clone();
+            Decoded::Check(StoredCheck { uuid: c.uuid, kiosk, record: c.record })
+        }
+    };
+    Ok((decoded, next))
+}
+
 /// A stored response row with its answers, for exports.
 struct Row {
     uuid: Uuid,
@@ -560,7 +639,7 @@ impl Store {
         }
         let from_kiosk = Uuid::from_slice(&header[12..28]).map(|u| u.to_string()).unwrap_or_default();
         let invalid = |reason: String| StoreError::from(BundleError::Invalid { path: p(), reason });
-        let (tables, mut rest): (Tables, &[u8]) =
+        let (tables, rest): (Tables, &[u8]) =
             postcard::take_from_bytes(body).map_err(|e| invalid(format!("name tables: {e}")))?;
         for k in &tables.kiosks {
             Uuid::parse_str(k).map_err(|_| invalid(format!("kiosk id {k:?} is not a UUID")))?;
@@ -572,77 +651,84 @@ impl Store {
         // transaction, so foreign keys hold by construction; checking them costs two index
         // seeks per answer. They are switched off for the import only (the pragma cannot
         // change inside a transaction) and always switched back on.
-        self.conn.execute_batch("PRAGMA foreign_keys = OFF").map_err(|e| super::classify(e, &store_path))?;
+        // A larger page cache for the import keeps a big merge from spilling dirty pages to
+        // the WAL before commit; pages are allocated only as needed.
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144;")
+            .map_err(|e| super::classify(e, &store_path))?;
+        // Decoding and validating run on a second thread, a batch ahead of the inserts, so
+        // a bulk import uses both cores; any error from either side rolls everything back.
+        let records = rest;
+        let tables = &tables;
         let result = self.write(|s, tx| {
             let mut agg = Aggregates::default();
-            for i in 0..count {
-                if i % 4096 == 0 {
-                    progress(i, count);
+            std::thread::scope(|scope| -> Result<()> {
+                let (send, batches) = std::sync::mpsc::sync_channel::<Result<Vec<Decoded>>>(4);
+                scope.spawn(move || {
+                    let mut rest = records;
+                    let mut i = 0u64;
+                    while i < count {
+                        let mut batch = Vec::with_capacity(DECODE_BATCH);
+                        while batch.len() < DECODE_BATCH && i < count {
+                            match decode_record(rest, tables, i, &invalid) {
+                                Ok((record, next)) => {
+                                    batch.push(record);
+                                    rest = next;
+                                }
+                                Err(e) => {
+                                    let _ = send.send(Err(e));
+                                    return;
+                                }
+                            }
+                            i += 1;
+                        }
+                        // The receiver is gone only when the inserting side failed.
+                        if send.send(Ok(batch)).is_err() {
+                            return;
+                        }
+                    }
+                    if !rest.is_empty() {
+                        let _ =
+                            send.send(Err(invalid(format!("{} bytes after the last of {count} records", rest.len()))));
+                    }
+                });
+                let mut done = 0u64;
+                for batch in batches {
+                    for record in batch? {
+                        if done.is_multiple_of(4096) {
+                            progress(done, count);
+                        }
+                        done += 1;
+                        let new = match record {
+                            Decoded::Response { head, response } => {
+                                let stored = StoredResponse {
+                                    uuid: head.uuid,
+                                    kiosk: &tables.kiosks[head.kiosk],
+                                    event: &tables.events[head.event],
+                                    lang: head.lang,
+                                    bucket: head.bucket,
+                                    complete: head.complete,
+                                    flags: head.flags,
+                                    response: &response,
+                                };
+                                let new = s.insert_response(tx, &stored, &mut agg)?;
+                                report.responses += u64::from(new);
+                                new
+                            }
+                            Decoded::Check(check) => {
+                                let new = s.insert_check(tx, &check)?;
+                                report.checks += u64::from(new);
+                                new
+                            }
+                        };
+                        report.duplicates += u64::from(!new);
+                    }
                 }
-                let (record, next): (Record, &[u8]) =
-                    postcard::take_from_bytes(rest).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
-                rest = next;
-                let name = |names: &[String], ix: u32, what: &str| {
-                    names.get(ix as usize).cloned().ok_or_else(|| invalid(format!("record {}: no {what} #{ix}", i + 1)))
-                };
-                let new = match record {
-                    Record::Response(r) => {
-                        let mut response = Response::new(r.catalogue);
-                        for (q, value) in r.answers {
-                            let q = tables
-                                .questions
-                                .get(usize::from(q))
-                                .ok_or_else(|| invalid(format!("record {}: no question #{q}", i + 1)))?;
-                            let answer =
-                                Answer::new(q, value).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
-                            response.push(answer).map_err(|e| invalid(format!("record {}: {e}", i + 1)))?;
-                        }
-                        let completeness = if r.complete { Completeness::Complete } else { Completeness::Partial };
-                        if let Err(problems) = response.validate(completeness) {
-                            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                            return Err(invalid(format!("record {}: {}", i + 1, text.join("; "))));
-                        }
-                        if r.bucket % super::BUCKET_SECS != 0 {
-                            return Err(invalid(format!("record {}: time is not a 15-minute bucket", i + 1)));
-                        }
-                        let kiosk = tables
-                            .kiosks
-                            .get(r.kiosk as usize)
-                            .ok_or_else(|| invalid(format!("record {}: no kiosk #{}", i + 1, r.kiosk)))?;
-                        let event = tables
-                            .events
-                            .get(r.event as usize)
-                            .ok_or_else(|| invalid(format!("record {}: no event #{}", i + 1, r.event)))?;
-                        let stored = StoredResponse {
-                            uuid: r.uuid,
-                            kiosk,
-                            event,
-                            lang: r.lang,
-                            bucket: r.bucket,
-                            complete: r.complete,
-                            flags: ResponseFlags { repeated_presses: r.repeated_presses, too_fast: r.too_fast },
-                            response: &response,
-                        };
-                        let new = s.insert_response(tx, &stored, &mut agg)?;
-                        report.responses += u64::from(new);
-                        new
-                    }
-                    Record::Check(c) => {
-                        let stored = StoredCheck {
-                            uuid: c.uuid,
-                            kiosk: name(&tables.kiosks, c.kiosk, "kiosk")?,
-                            record: c.record,
-                        };
-                        let new = s.insert_check(tx, &stored)?;
-                        report.checks += u64::from(new);
-                        new
-                    }
-                };
-                report.duplicates += u64::from(!new);
-            }
-            if !rest.is_empty() {
-                return Err(invalid(format!("{} bytes after the last of {count} records", rest.len())));
-            }
+                if done != count {
+                    return Err(invalid(format!("{done} of {count} records could be read")));
+                }
+                Ok(())
+            })?;
             agg.flush(s, tx)?;
             let event = AuditEvent::Import {
                 from_kiosk: from_kiosk.clone(),
@@ -654,7 +740,7 @@ impl Store {
             progress(count, count);
             Ok(())
         });
-        let restored = self.conn.execute_batch("PRAGMA foreign_keys = ON");
+        let restored = self.conn.execute_batch(super::PRAGMAS);
         result.map_err(|e| super::reclassify(e, &store_path))?;
         restored.map_err(|e| super::classify(e, &store_path))?;
         Ok(report)
