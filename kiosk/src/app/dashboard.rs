@@ -1,0 +1,216 @@
+//! The results dashboard: NPS with its 95 % interval and target, answers needed for a useful
+//! margin, core's 0–10 histogram drawn into a Slint image, satisfaction and yes/no shares
+//! against the targets, flagged and partial counts; for today, this event or this tertial.
+//! Every figure comes from the store's report (core's tallies and indicators).
+
+use rekry_core::Lang;
+use rekry_core::indicators::{Indicator, Tertial, target};
+use rekry_core::nps::NpsTally;
+use rekry_core::stats::TargetStatus;
+use slint::{ComponentHandle, Image, ModelRc, Rgb8Pixel, SharedPixelBuffer, VecModel};
+
+use super::ui;
+use crate::config::Config;
+use crate::storage::{ReportFilter, Store};
+
+/// A margin (± points) narrow enough to act on.
+pub const USEFUL_MARGIN: f64 = 10.0;
+/// Histogram size in pixels.
+pub const HISTOGRAM_SIZE: (u32, u32) = (460, 200);
+
+fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    rekry_core::Text::new(sv, en).get(lang)
+}
+
+/// What the dashboard shows.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    period: String,
+    nps: String,
+    interval: String,
+    target: String,
+    status: String,
+    status_kind: String,
+    answers: String,
+    needed: String,
+    histogram: Option<Canvas>,
+    rows: Vec<ui::Row>,
+    flagged: String,
+    updated: String,
+}
+
+fn status_kind(s: TargetStatus) -> &'static str {
+    match s {
+        TargetStatus::Met => "met",
+        TargetStatus::Missed => "not-met",
+        TargetStatus::Undecided => "uncertain",
+        TargetStatus::NoData => "none",
+    }
+}
+
+/// An RGB image, row by row.
+#[derive(Debug, Clone, Default)]
+pub struct Canvas {
+    width: u32,
+    height: u32,
+    bytes: Vec<u8>,
+}
+
+impl Canvas {
+    fn width(&self) -> u32 {
+        self.width
+    }
+
+    fn height(&self) -> u32 {
+        self.height
+    }
+
+    fn as_rgb_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// Draws the 0–10 histogram of `tally`: one bar per score, coloured by category.
+pub fn histogram(tally: &NpsTally, _lang: Lang) -> Option<Canvas> {
+    let (w, h) = HISTOGRAM_SIZE;
+    let mut bytes = vec![255u8; (w * h * 3) as usize];
+    let counts = tally.counts();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let slot = w / 11;
+    for (score, count) in counts.iter().enumerate() {
+        let colour: [u8; 3] = match score {
+            0..=6 => [0xb3, 0x4a, 0x00],
+            7..=8 => [0x5f, 0x6b, 0x7a],
+            _ => [0x00, 0x66, 0x99],
+        };
+        let bar_h = (u64::from(*count) * u64::from(h - 10) / u64::from(max)) as u32;
+        for y in h - bar_h..h {
+            for x in score as u32 * slot + 4..(score as u32 + 1) * slot - 4 {
+                let i = ((y * w + x) * 3) as usize;
+                bytes[i..i + 3].copy_from_slice(&colour);
+            }
+        }
+    }
+    Some(Canvas { width: w, height: h, bytes })
+}
+
+/// Builds the view for `period` ("today", "event" or "tertial").
+pub fn build(store: &Store, config: &Config, period: &str, lang: Lang) -> View {
+    let today = crate::storage::today();
+    let mut filter = ReportFilter::all(config.catalogue);
+    match period {
+        "event" => filter.event = Some(config.event.clone()),
+        "tertial" => filter.tertial = Some(Tertial::of(today)),
+        _ => filter.day = Some(today),
+    }
+    let mut view = View { period: period.into(), ..View::default() };
+    let report = match store.report(&filter) {
+        Ok(r) => r,
+        Err(e) => {
+            view.nps = "–".into();
+            view.answers = e.to_string();
+            return view;
+        }
+    };
+    let nps_target = target(Indicator::Nps).threshold;
+    let tally = report.tally.nps("recommend").copied().unwrap_or_default();
+    let summary = tally.summary();
+    view.nps = summary.nps.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+    view.interval = match (summary.interval95, summary.margin95) {
+        (Some(ci), Some(m)) => {
+            format!("{} {:.1} … {:.1}  (±{:.1})", t(lang, "95 % intervall", "95 % interval"), ci.low, ci.high, m)
+        }
+        _ => t(lang, "Inga svar ännu", "No answers yet").into(),
+    };
+    view.target = format!("{} {nps_target:.0}", t(lang, "Mål", "Target"));
+    let status = tally.target_status(nps_target);
+    view.status = status.text().get(lang).into();
+    view.status_kind = status_kind(status).into();
+    view.answers = format!(
+        "{} {} · {} {}",
+        summary.n,
+        t(lang, "svar", "answers"),
+        report.partial,
+        t(lang, "ofullständiga (räknas separat)", "partial (counted apart)")
+    );
+    view.needed = match tally.answers_needed(USEFUL_MARGIN) {
+        Some(0) => {
+            format!("{} ±{USEFUL_MARGIN:.0}", t(lang, "Felmarginalen är redan under", "The margin is already under"))
+        }
+        Some(more) => format!(
+            "{} {more} {} ±{USEFUL_MARGIN:.0}",
+            t(lang, "Ungefär", "About"),
+            t(lang, "svar till behövs för en felmarginal under", "more answers are needed for a margin under")
+        ),
+        None => String::new(),
+    };
+    view.histogram = histogram(&tally, lang);
+    view.rows = report
+        .indicators
+        .iter()
+        .filter(|r| r.indicator != Indicator::Nps && r.indicator != Indicator::ResponseRate)
+        .map(|r| {
+            let tgt = target(r.indicator);
+            let value = if r.suppressed {
+                t(lang, "dolt", "hidden").to_string()
+            } else {
+                r.value.map(|v| format!("{:.1} %", v.as_f64())).unwrap_or_else(|| "–".into())
+            };
+            ui::Row {
+                name: tgt.name.get(lang).into(),
+                value: value.into(),
+                target: format!("{} ≥ {:.0} %", t(lang, "mål", "target"), r.target).into(),
+                status: r.status.text().get(lang).into(),
+                status_kind: status_kind(r.status).into(),
+                n: format!("n = {}", r.n).into(),
+            }
+        })
+        .collect();
+    view.flagged = format!(
+        "{}: {} ({} {}, {} {}) — {}",
+        t(lang, "Flaggade svar", "Flagged responses"),
+        report.flagged.responses,
+        report.flagged.repeated_presses,
+        t(lang, "upprepade tryck", "repeated presses"),
+        report.flagged.too_fast,
+        t(lang, "för snabba", "too fast"),
+        if report.flagged.included {
+            t(lang, "medräknade", "included")
+        } else {
+            t(lang, "inte medräknade", "not included")
+        }
+    );
+    view.updated = format!(
+        "{} · {} {}",
+        config.event,
+        t(
+            lang,
+            "uppdateras automatiskt · rutor med färre än 5 svar döljs;",
+            "updates live · cells with fewer than 5 answers are hidden;"
+        ),
+        today
+    );
+    view
+}
+
+impl View {
+    /// Puts the view on screen.
+    pub fn apply(&self, window: &ui::AppWindow) {
+        let d = window.global::<ui::Dashboard<'_>>();
+        d.set_period(self.period.as_str().into());
+        d.set_nps(self.nps.as_str().into());
+        d.set_nps_interval(self.interval.as_str().into());
+        d.set_nps_target(self.target.as_str().into());
+        d.set_nps_status(self.status.as_str().into());
+        d.set_nps_status_kind(self.status_kind.as_str().into());
+        d.set_answers(self.answers.as_str().into());
+        d.set_answers_needed(self.needed.as_str().into());
+        if let Some(c) = &self.histogram {
+            let buffer = SharedPixelBuffer::<Rgb8Pixel>::clone_from_slice(c.as_rgb_bytes(), c.width(), c.height());
+            d.set_histogram(Image::from_rgb8(buffer));
+        }
+        d.set_rows(ModelRc::new(VecModel::from(self.rows.clone())));
+        d.set_flagged(self.flagged.as_str().into());
+        d.set_updated(self.updated.as_str().into());
+    }
+}

@@ -1,0 +1,340 @@
+//! Interaction tests: Slint's testing backend drives the whole candidate flow and the whole
+//! staff flow by accessible labels, into a real SQLite file, and checks what was stored and
+//! what was not.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use i_slint_backend_testing::ElementHandle;
+use rekry_core::Lang;
+use rekry_core::idcheck::checklist::{ItemKind, Outcome, Role};
+use rekry_core::idcheck::documents::{CitizenshipGroup, DocumentKind};
+use rekry_core::survey::{CatalogueId, JOB_FAIR};
+use rekry_kiosk::app::ui::{IdStep, Page};
+use rekry_kiosk::app::{App, AppWindow};
+use rekry_kiosk::config::{Config, PartialPolicy};
+use rekry_kiosk::storage::{ReportFilter, Store};
+use slint::{ComponentHandle, Model};
+
+const PIN: &str = "246810";
+const SWE_ID: [&str; 3] =
+    ["I<SWEAB12345671198112189876<<<", "8112185M3101012SWE<<<<<<<<<<<7", "SVENSSON<<ANDERS<ERIK<<<<<<<<<"];
+
+struct Kiosk {
+    app: App,
+    clock: Rc<Cell<Instant>>,
+    db: PathBuf,
+    config_path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Kiosk {
+    fn new(config: Config, pin: Option<&str>) -> Kiosk {
+        i_slint_backend_testing::init_no_event_loop();
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kiosk.db");
+        let config_path = dir.path().join("config.toml");
+        let mut store = Store::open(&db).unwrap();
+        if let Some(pin) = pin {
+            store.set_pin(pin).unwrap();
+        }
+        let clock = Rc::new(Cell::new(Instant::now()));
+        let c = clock.clone();
+        let window = AppWindow::new().unwrap();
+        let app = App::new(window, store, config, Some(config_path.clone()), Rc::new(move || c.get()));
+        app.window().show().unwrap();
+        Kiosk { app, clock, db, config_path, _dir: dir }
+    }
+
+    fn wait(&self, secs: f64) {
+        self.clock.set(self.clock.get() + Duration::from_secs_f64(secs));
+        self.app.tick();
+    }
+
+    fn find(&self, label: &str) -> ElementHandle {
+        let mut found: Vec<_> = ElementHandle::find_by_accessible_label(self.app.window(), label).collect();
+        assert!(!found.is_empty(), "no element labelled {label:?} on {:?}", self.page());
+        found.remove(0)
+    }
+
+    fn has(&self, label: &str) -> bool {
+        ElementHandle::find_by_accessible_label(self.app.window(), label).next().is_some()
+    }
+
+    fn tap(&self, label: &str) {
+        self.find(label).invoke_accessible_default_action();
+    }
+
+    fn page(&self) -> Page {
+        self.app.window().global::<rekry_kiosk::app::ui::Kiosk<'_>>().get_page()
+    }
+
+    fn store(&self) -> Store {
+        Store::open(&self.db).unwrap()
+    }
+}
+
+fn english() -> Config {
+    Config { languages: vec![Lang::En, Lang::Sv], ..Config::default() }
+}
+
+fn raw_bytes(db: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for suffix in ["", "-wal", "-journal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        if let Ok(b) = std::fs::read(PathBuf::from(p)) {
+            bytes.extend(b);
+        }
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn candidate_flow_end_to_end() {
+    let k = Kiosk::new(Config::default(), Some(PIN));
+    assert_eq!(k.page(), Page::Start);
+    let kiosk = k.app.window().global::<rekry_kiosk::app::ui::Kiosk<'_>>();
+    // Swedish first, both languages offered by their own names.
+    assert_eq!(kiosk.get_survey_title(), JOB_FAIR.title.sv);
+    assert!(k.has("Svenska") && k.has("English"));
+    assert!(k.has("Tryck för att börja") || k.has("Starta"), "Swedish chrome from the bundled translation");
+
+    k.tap("English");
+    assert_eq!(k.app.language(), Lang::En);
+    assert_eq!(kiosk.get_survey_title(), JOB_FAIR.title.en);
+    k.tap("Larger text");
+    assert!(k.app.window().global::<rekry_kiosk::app::ui::Theme<'_>>().get_large_text());
+
+    k.tap("Start");
+    assert_eq!(k.page(), Page::Question);
+    let survey = k.app.window().global::<rekry_kiosk::app::ui::Survey<'_>>();
+    assert_eq!(survey.get_question(), JOB_FAIR.questions[0].text.en);
+    assert_eq!(survey.get_kind(), "nps");
+    assert_eq!(survey.get_low_label(), "Not at all likely");
+    // Eleven buttons 0..10, each at least 44×44.
+    for n in 0..=10 {
+        let b = k.find(&n.to_string());
+        let size = b.size();
+        assert!(size.width >= 44.0 && size.height >= 44.0, "button {n} is {size:?}");
+    }
+    k.wait(3.0);
+    k.tap("9");
+    assert_eq!(survey.get_kind(), "rating");
+    assert_eq!(survey.get_number(), 2);
+    assert!(!k.has("0"), "a rating starts at 1");
+    k.wait(2.5);
+    k.tap("8");
+    k.wait(2.5);
+    k.tap("Yes");
+    k.wait(2.5);
+    k.tap("No");
+    assert_eq!(k.page(), Page::Thanks, "thank-you only after the store committed");
+
+    let store = k.store();
+    assert_eq!(store.response_count().unwrap(), 1);
+    let report =
+        store.report(&ReportFilter { include_flagged: true, ..ReportFilter::all(CatalogueId::JobFair) }).unwrap();
+    assert_eq!(report.responses, 1);
+    assert!(report.suppressed, "a single answer is a suppressed cell in reports");
+    assert_eq!(report.partial, 0);
+    assert_eq!(report.flagged.responses, 0);
+
+    // Back to the start screen, in the first language, normal text.
+    k.wait(5.5);
+    assert_eq!(k.page(), Page::Start);
+    assert_eq!(k.app.language(), Lang::Sv);
+    assert!(!k.app.window().global::<rekry_kiosk::app::ui::Theme<'_>>().get_large_text());
+}
+
+#[test]
+fn inactivity_warns_then_resets_keeping_partial() {
+    let k = Kiosk::new(english(), None);
+    let kiosk = k.app.window().global::<rekry_kiosk::app::ui::Kiosk<'_>>();
+    k.tap("Start");
+    k.wait(3.0);
+    k.tap("10");
+    k.wait(19.0);
+    assert!(!kiosk.get_warning_visible());
+    k.wait(2.0);
+    assert!(kiosk.get_warning_visible(), "warning after 20 s");
+    assert_eq!(kiosk.get_warning_seconds_left(), 9);
+    assert!(k.has("Seconds left"));
+    k.tap("I'm still here");
+    assert!(!kiosk.get_warning_visible());
+    assert_eq!(k.page(), Page::Question);
+    k.wait(25.0);
+    assert!(kiosk.get_warning_visible());
+    k.wait(6.0);
+    assert_eq!(k.page(), Page::Start, "reset after 30 s");
+    let store = k.store();
+    assert_eq!(store.response_count().unwrap(), 1);
+    let report =
+        store.report(&ReportFilter { include_flagged: true, ..ReportFilter::all(CatalogueId::JobFair) }).unwrap();
+    assert_eq!(report.partial, 1, "kept as partial");
+    assert_eq!(report.responses, 0);
+}
+
+#[test]
+fn inactivity_discards_partial_when_configured() {
+    let k = Kiosk::new(Config { partial_answers: PartialPolicy::Discard, ..english() }, None);
+    k.tap("Start");
+    k.wait(3.0);
+    k.tap("3");
+    k.wait(31.0);
+    assert_eq!(k.page(), Page::Start);
+    assert_eq!(k.store().response_count().unwrap(), 0);
+}
+
+#[test]
+fn repeated_and_too_fast_presses_are_flagged_and_stored() {
+    let k = Kiosk::new(english(), None);
+    k.tap("Start");
+    k.wait(0.1);
+    k.tap("10");
+    k.wait(0.1);
+    k.tap("10");
+    k.wait(0.1);
+    k.tap("Yes");
+    k.wait(0.1);
+    k.tap("Yes");
+    assert_eq!(k.page(), Page::Thanks);
+    let store = k.store();
+    let flagged_out = store.report(&ReportFilter::all(CatalogueId::JobFair)).unwrap();
+    assert_eq!(flagged_out.responses, 0, "flagged responses are excluded by default");
+    assert_eq!(flagged_out.flagged.responses, 1);
+    assert!(flagged_out.flagged.repeated_presses >= 1);
+    assert_eq!(flagged_out.flagged.too_fast, 1);
+    let all = store.report(&ReportFilter { include_flagged: true, ..ReportFilter::all(CatalogueId::JobFair) }).unwrap();
+    assert_eq!(all.responses, 1, "and never dropped");
+}
+
+#[test]
+fn staff_mode_stays_closed_without_a_pin() {
+    let k = Kiosk::new(english(), None);
+    k.tap("Staff mode");
+    assert_eq!(k.page(), Page::Pin);
+    let staff = k.app.window().global::<rekry_kiosk::app::ui::Staff<'_>>();
+    assert!(!staff.get_pin_set());
+    assert!(!k.has("Unlock"), "no PIN pad");
+    k.tap("Back to the survey");
+    assert_eq!(k.page(), Page::Start);
+}
+
+#[test]
+fn staff_flow_pin_lockout_id_check_dashboard_settings_autolock() {
+    let k = Kiosk::new(english(), Some(PIN));
+    let staff = k.app.window().global::<rekry_kiosk::app::ui::Staff<'_>>();
+
+    // Five wrong PINs lock the pad.
+    k.tap("Staff mode");
+    assert_eq!(k.page(), Page::Pin);
+    for _ in 0..5 {
+        for d in "111111".chars() {
+            k.tap(&d.to_string());
+        }
+        k.tap("Unlock");
+    }
+    assert_eq!(k.page(), Page::Pin);
+    assert!(staff.get_locked_seconds_left() > 0);
+    for d in PIN.chars() {
+        k.tap(&d.to_string());
+    }
+    assert_eq!(staff.get_digits_entered(), 0, "digits are refused while locked");
+    k.wait(31.0);
+    assert_eq!(staff.get_locked_seconds_left(), 0);
+    for d in PIN.chars() {
+        k.tap(&d.to_string());
+    }
+    k.tap("Unlock");
+    assert_eq!(k.page(), Page::StaffHome);
+    {
+        let audit = k.store().audit_entries(100).unwrap();
+        let kinds: Vec<&str> = audit.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == "pin-failure").count(), 5, "{kinds:?}");
+        assert!(kinds.contains(&"pin-lockout") && kinds.contains(&"staff-unlock"), "{kinds:?}");
+    }
+
+    // ID verification with a typed Swedish ID card MRZ.
+    k.tap("Verify ID");
+    assert_eq!(k.page(), Page::Idcheck);
+    let id = k.app.window().global::<rekry_kiosk::app::ui::IdCheck<'_>>();
+    assert_eq!(id.get_step(), IdStep::Role);
+    k.tap(Role::Administrator.name().en);
+    k.tap(CitizenshipGroup::Swedish.label().en);
+    assert_eq!(id.get_step(), IdStep::Document);
+    for (i, line) in SWE_ID.iter().enumerate() {
+        if i > 0 {
+            k.tap("New line");
+        }
+        for c in line.chars() {
+            k.tap(&c.to_string());
+        }
+    }
+    assert_eq!(id.get_entry_text(), SWE_ID.join("\n"));
+    k.tap("Use this");
+    assert_eq!(id.get_step(), IdStep::Checklist, "{}", id.get_entry_feedback());
+    assert_eq!(id.get_entry_text(), "", "the typed MRZ is wiped once used");
+    assert_eq!(id.get_document_name(), DocumentKind::SwedishNationalIdCard.name().en);
+    let references = ItemKind::References.name().en;
+    if k.has(&format!("{references}: Passed")) {
+        k.tap(&format!("{references}: Passed"));
+    }
+    k.tap("Show the outcome");
+    assert_eq!(id.get_step(), IdStep::Outcome);
+    let outcome = id.get_outcome();
+    k.tap("Save and clear");
+    assert_eq!(id.get_step(), IdStep::Saved);
+    assert_eq!(id.get_items().row_count(), 0, "the screen is cleared");
+    assert_eq!(id.get_role_name(), "");
+
+    let store = k.store();
+    let checks = store.checks().unwrap();
+    assert_eq!(checks.len(), 1);
+    let record = &checks[0].1;
+    assert_eq!(record.role, Role::Administrator);
+    assert_eq!(record.document, Some(DocumentKind::SwedishNationalIdCard));
+    assert_eq!(record.outcome.text().en, outcome.as_str());
+    assert_ne!(record.outcome, Outcome::Rejected);
+    drop(store);
+    let raw = raw_bytes(&k.db);
+    for secret in ["AB1234567", "SVENSSON", "ANDERS", "8112189876", "811218-9876", "198112189876", "I<SWE", SWE_ID[1]] {
+        assert!(!contains(&raw, secret), "{secret} found in the database file");
+    }
+
+    // Dashboard.
+    k.tap("Staff home");
+    k.tap("Results");
+    assert_eq!(k.page(), Page::Dashboard);
+    let dash = k.app.window().global::<rekry_kiosk::app::ui::Dashboard<'_>>();
+    assert_eq!(dash.get_nps(), "–", "no answers yet, not a fake 0");
+    k.tap("This event");
+    assert_eq!(dash.get_period(), "event");
+
+    // Settings.
+    k.tap("Staff home");
+    k.tap("Settings");
+    assert_eq!(k.page(), Page::Settings);
+    let settings = k.app.window().global::<rekry_kiosk::app::ui::Settings<'_>>();
+    settings.set_event_name("Vårmässan".into());
+    k.tap("Inactivity warning after +5");
+    k.tap("Save settings");
+    let saved = std::fs::read_to_string(&k.config_path).unwrap();
+    assert!(saved.contains("Vårmässan"), "{saved}");
+    let config = Config::load(&k.config_path).unwrap();
+    assert_eq!(config.inactivity.warning_secs, 25);
+    assert_eq!(k.app.window().global::<rekry_kiosk::app::ui::Kiosk<'_>>().get_event_name(), "Vårmässan");
+
+    // Auto-lock after 60 s idle.
+    k.wait(61.0);
+    assert_eq!(k.page(), Page::Start);
+    let kinds: Vec<String> = k.store().audit_entries(100).unwrap().into_iter().map(|e| e.kind).collect();
+    assert!(kinds.iter().any(|k| k == "staff-lock"), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k == "settings-changed"), "{kinds:?}");
+}
