@@ -3,7 +3,12 @@
 //! against the targets, flagged and partial counts; for today, this event or this tertial.
 //! Every figure comes from the store's report (core's tallies and indicators).
 
+use embedded_graphics::Drawable;
+use embedded_graphics::pixelcolor::Rgb888;
+use embedded_graphics::prelude::{Point, Size};
+use embedded_graphics::primitives::Rectangle;
 use rekry_core::Lang;
+use rekry_core::graphics::{Canvas, ScoreHistogram, Theme};
 use rekry_core::indicators::{Indicator, Tertial, target};
 use rekry_core::nps::NpsTally;
 use rekry_core::stats::TargetStatus;
@@ -48,50 +53,15 @@ fn status_kind(s: TargetStatus) -> &'static str {
     }
 }
 
-/// An RGB image, row by row.
-#[derive(Debug, Clone, Default)]
-pub struct Canvas {
-    width: u32,
-    height: u32,
-    bytes: Vec<u8>,
-}
-
-impl Canvas {
-    fn width(&self) -> u32 {
-        self.width
-    }
-
-    fn height(&self) -> u32 {
-        self.height
-    }
-
-    fn as_rgb_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-/// Draws the 0–10 histogram of `tally`: one bar per score, coloured by category.
-pub fn histogram(tally: &NpsTally, _lang: Lang) -> Option<Canvas> {
+/// Draws core's 0–10 histogram of `tally` (bars coloured by category, counts, scores and
+/// category names) into an RGB canvas.
+pub fn histogram(tally: &NpsTally, lang: Lang) -> Option<Canvas> {
     let (w, h) = HISTOGRAM_SIZE;
-    let mut bytes = vec![255u8; (w * h * 3) as usize];
-    let counts = tally.counts();
-    let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let slot = w / 11;
-    for (score, count) in counts.iter().enumerate() {
-        let colour: [u8; 3] = match score {
-            0..=6 => [0xb3, 0x4a, 0x00],
-            7..=8 => [0x5f, 0x6b, 0x7a],
-            _ => [0x00, 0x66, 0x99],
-        };
-        let bar_h = (u64::from(*count) * u64::from(h - 10) / u64::from(max)) as u32;
-        for y in h - bar_h..h {
-            for x in score as u32 * slot + 4..(score as u32 + 1) * slot - 4 {
-                let i = ((y * w + x) * 3) as usize;
-                bytes[i..i + 3].copy_from_slice(&colour);
-            }
-        }
-    }
-    Some(Canvas { width: w, height: h, bytes })
+    let mut canvas = Canvas::new(w, h, Rgb888::new(255, 255, 255))?;
+    let theme: Theme<'_, Rgb888> = Theme::light().with_lang(lang);
+    let bounds = Rectangle::new(Point::zero(), Size::new(w, h));
+    ScoreHistogram::new(tally, bounds, theme).with_category_labels(true).draw(&mut canvas).ok()?;
+    Some(canvas)
 }
 
 /// Builds the view for `period` ("today", "event" or "tertial").
@@ -181,14 +151,13 @@ pub fn build(store: &Store, config: &Config, period: &str, lang: Lang) -> View {
         }
     );
     view.updated = format!(
-        "{} · {} {}",
+        "{} · {}",
         config.event,
         t(
             lang,
-            "uppdateras automatiskt · rutor med färre än 5 svar döljs;",
-            "updates live · cells with fewer than 5 answers are hidden;"
+            "uppdateras automatiskt · rutor med färre än 5 svar döljs",
+            "updates live · cells with fewer than 5 answers are hidden"
         ),
-        today
     );
     view
 }
