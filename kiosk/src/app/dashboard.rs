@@ -9,9 +9,10 @@ use embedded_graphics::prelude::{Point, Size};
 use embedded_graphics::primitives::Rectangle;
 use rekry_core::Lang;
 use rekry_core::graphics::{Canvas, ScoreHistogram, Theme};
-use rekry_core::indicators::{Indicator, Tertial, target};
+use rekry_core::indicators::{Indicator, MIN_REPORT_CELL, Tertial, target};
 use rekry_core::nps::NpsTally;
 use rekry_core::stats::TargetStatus;
+use rekry_core::survey::QuestionKind;
 use slint::{ComponentHandle, Image, ModelRc, Rgb8Pixel, SharedPixelBuffer, VecModel};
 
 use super::ui;
@@ -136,6 +137,25 @@ pub fn build(store: &Store, config: &Config, period: &str, lang: Lang) -> View {
             }
         })
         .collect();
+    // Yes/no questions have no target of their own: their share of yes with its interval.
+    for q in config.catalogue.catalogue().questions.iter().filter(|q| q.kind == QuestionKind::YesNo) {
+        let Some(tally) = report.tally.yes_no(q.id) else { continue };
+        let share = tally.yes_share();
+        let hidden = report.suppressed || share.n < MIN_REPORT_CELL;
+        let (value, status) = match (hidden, share.percent(), share.interval95()) {
+            (true, _, _) => (t(lang, "dolt", "hidden").to_string(), String::new()),
+            (false, Some(p), Some(ci)) => (format!("{:.1} %", p.as_f64()), format!("{:.0}–{:.0} %", ci.low, ci.high)),
+            _ => ("–".to_string(), String::new()),
+        };
+        view.rows.push(ui::Row {
+            name: format!("{} {}", q.text.get(lang), t(lang, "(andel ja)", "(share yes)")).into(),
+            value: value.into(),
+            target: t(lang, "inget mål", "no target").into(),
+            status: status.into(),
+            status_kind: "none".into(),
+            n: format!("n = {}", share.n).into(),
+        });
+    }
     view.flagged = format!(
         "{}: {} ({} {}, {} {}) — {}",
         t(lang, "Flaggade svar", "Flagged responses"),
