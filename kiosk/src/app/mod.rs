@@ -73,13 +73,13 @@ pub const DASHBOARD_REFRESH: Duration = Duration::from_secs(2);
 pub type Clock = Rc<dyn Fn() -> Instant>;
 
 /// The message when there is no display at all.
-pub const NO_DISPLAY: &str = "rekry-kiosk: no display found: set DISPLAY (X11) or WAYLAND_DISPLAY (Wayland), or build with `--features linuxkms` to draw directly on the screen without a window system; subcommands (see --help) work without a display";
+pub const NO_DISPLAY: &str = "no display found: set DISPLAY (X11) or WAYLAND_DISPLAY (Wayland), or build with `--features linuxkms` to draw directly on the screen without a window system; subcommands (see --help) work without a display";
 
 /// Starts the app and runs it until the window closes or the process gets SIGTERM/SIGINT.
 pub fn run(options: AppOptions) -> Result<(), Box<dyn std::error::Error>> {
     select_backend()?;
     let store = Store::open(&options.database)?;
-    let window = AppWindow::new().map_err(|e| format!("rekry-kiosk: cannot open a window: {e}"))?;
+    let window = AppWindow::new().map_err(|e| format!("cannot open a window: {e}"))?;
     let app = App::new(window, store, options.config, Some(options.config_path), Rc::new(Instant::now));
     if options.fullscreen {
         app.window().window().set_fullscreen(true);
@@ -109,7 +109,7 @@ fn select_backend() -> Result<(), Box<dyn std::error::Error>> {
         slint::BackendSelector::new()
             .backend_name("linuxkms".into())
             .select()
-            .map_err(|e| format!("rekry-kiosk: linuxkms backend failed: {e}"))?;
+            .map_err(|e| format!("linuxkms backend failed: {e}"))?;
         Ok(())
     }
     #[cfg(not(feature = "linuxkms"))]
