@@ -54,7 +54,7 @@ impl core::error::Error for DateError {}
 
 /// Whether `year` is a leap year in the Gregorian calendar.
 pub const fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in `month` (1–12) of `year`; 0 for a month outside 1–12.

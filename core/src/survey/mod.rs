@@ -268,6 +268,8 @@ impl Response {
     }
 
     /// Validates the response against its catalogue, naming every problem.
+    // Without an allocator the problems travel by value; they are built once per validation.
+    #[allow(clippy::result_large_err)]
     pub fn validate(&self, completeness: Completeness) -> Result<(), Problems> {
         self.catalogue.catalogue().validate(&self.answers, completeness)
     }
@@ -402,6 +404,8 @@ impl Catalogue {
     }
 
     /// Checks `answers` against the catalogue and names every problem.
+    // Without an allocator the problems travel by value; they are built once per validation.
+    #[allow(clippy::result_large_err)]
     pub fn validate(&self, answers: &[Answer], completeness: Completeness) -> Result<(), Problems> {
         let mut problems = Problems::new();
         // Capacity covers one problem per answer plus one per question, so pushes never fail;

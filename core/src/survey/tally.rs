@@ -184,10 +184,8 @@ impl SurveyTally {
         next.add_responses(1)?;
         let catalogue = self.catalogue.catalogue();
         for answer in &response.answers {
-            if let Some((i, _)) = catalogue.question(&answer.question) {
-                if let Some(t) = next.questions.get_mut(i) {
-                    t.record(answer.value)?;
-                }
+            if let Some(t) = catalogue.question(&answer.question).and_then(|(i, _)| next.questions.get_mut(i)) {
+                t.record(answer.value)?;
             }
         }
         *self = next;
