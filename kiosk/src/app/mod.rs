@@ -81,6 +81,8 @@ pub fn run(options: AppOptions) -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open(&options.database)?;
     let window = AppWindow::new().map_err(|e| format!("cannot open a window: {e}"))?;
     let app = App::new(window, store, options.config, Some(options.config_path), Rc::new(Instant::now));
+    // The layout is designed for 1280×800 and up; full screen takes the whole display.
+    app.window().window().set_size(slint::LogicalSize::new(1280.0, 800.0));
     if options.fullscreen {
         app.window().window().set_fullscreen(true);
     }
