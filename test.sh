@@ -72,6 +72,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc -q -p rekry-core --all-features --no-deps -
 cargo package -q -p rekry-core --locked --allow-dirty
 
 step "Examples"
+cargo test -p rekry-examples --locked
 cargo test -p rekry-examples --locked --examples
 if [ -x scripts/firmware-size.sh ]; then bash scripts/firmware-size.sh; fi
 
