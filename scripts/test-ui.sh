@@ -23,6 +23,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xwd >/dev/null || missing+=(x11-apps)
+command -v xwininfo >/dev/null || missing+=(x11-utils)
 dpkg -s imagemagick >/dev/null 2>&1 || missing+=(imagemagick)
 dpkg -s libxkbcommon-x11-0 >/dev/null 2>&1 || missing+=(libxkbcommon-x11-0)
 dpkg -s libfontconfig-dev >/dev/null 2>&1 || missing+=(libfontconfig-dev)
