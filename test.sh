@@ -20,7 +20,6 @@ for arg in "$@"; do
 done
 export QUICK
 export CARGO_TERM_COLOR=never
-export RUSTFLAGS="${RUSTFLAGS:-}"
 start=$(date +%s)
 step() { printf '\n==> [%4ss] %s\n' "$(($(date +%s) - start))" "$*"; }
 
