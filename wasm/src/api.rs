@@ -27,9 +27,7 @@
 use std::fmt::Write as _;
 
 use rekry_core::Date;
-use rekry_core::idcheck::checklist::{
-    self, Checklist, ExtractKind, ItemKind, ItemState, Outcome, Reason, Register, Requirement, Role,
-};
+use rekry_core::idcheck::checklist::{self, Checklist, ItemKind, Reason, Role};
 use rekry_core::idcheck::documents::CitizenshipGroup;
 use rekry_core::idcheck::mrz::{self, CheckField, IssueKind, MrzSex, Warning};
 use rekry_core::idcheck::personnummer::{self, Personnummer, PersonnummerError, Sex};
@@ -746,56 +744,6 @@ pub fn validate_response(json_text: &str) -> BindResult {
 // ---------------------------------------------------------------------------------------------
 // ID checklist
 
-fn citizenship_id(g: CitizenshipGroup) -> &'static str {
-    match g {
-        CitizenshipGroup::Swedish => "swedish",
-        CitizenshipGroup::EuEeaSwiss => "eu-eea-swiss",
-        CitizenshipGroup::Other => "other",
-    }
-}
-
-fn requirement_id(r: Requirement) -> &'static str {
-    match r {
-        Requirement::Required => "required",
-        Requirement::Optional => "optional",
-        Requirement::Informative => "informative",
-    }
-}
-
-fn state_id(s: ItemState) -> &'static str {
-    match s {
-        ItemState::Pending => "pending",
-        ItemState::Passed => "passed",
-        ItemState::Failed => "failed",
-        ItemState::NotApplicable => "not-applicable",
-    }
-}
-
-fn outcome_id(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Verified => "verified",
-        Outcome::Rejected => "rejected",
-        Outcome::Incomplete => "incomplete",
-    }
-}
-
-fn extract_id(k: ExtractKind) -> &'static str {
-    match k {
-        ExtractKind::School => "school",
-        ExtractKind::LssChildren => "lss-children",
-        ExtractKind::HvbChildren => "hvb-children",
-        ExtractKind::ElderlyOrDisabilityCare => "elderly-or-disability-care",
-        ExtractKind::SeniorMunicipalPost => "senior-municipal-post",
-    }
-}
-
-fn register_id(r: Register) -> &'static str {
-    match r {
-        Register::Socialstyrelsen => "socialstyrelsen",
-        Register::Skolverket => "skolverket",
-    }
-}
-
 fn checklist_warning_id(w: checklist::Warning) -> &'static str {
     match w {
         checklist::Warning::PersonnummerDateDiffers => "personnummer-date-differs",
@@ -873,8 +821,8 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
     let today = opt_date(&options, "today", "options")?.unwrap_or(today);
     let group = match opt_str(&options, "citizenship", "options")? {
         None => CitizenshipGroup::Swedish,
-        Some(id) => CitizenshipGroup::ALL.into_iter().find(|g| citizenship_id(*g) == id).ok_or_else(|| {
-            let known: Vec<&str> = CitizenshipGroup::ALL.iter().map(|g| citizenship_id(*g)).collect();
+        Some(id) => CitizenshipGroup::ALL.into_iter().find(|g| g.id() == id).ok_or_else(|| {
+            let known: Vec<&str> = CitizenshipGroup::ALL.iter().map(|g| g.id()).collect();
             BindError::range_error(format!(
                 "options.citizenship: unknown group {id:?}: expected one of {}",
                 known.join(", ")
@@ -919,13 +867,13 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
     }
     {
         let mut co = Obj::new(o.key("citizenship"));
-        co.str("id", citizenship_id(group));
+        co.str("id", group.id());
         text_obj(co.key("label"), group.label());
         co.end();
     }
     o.str("today", &date_str(today));
     let decision = list.decision();
-    o.str("outcome", outcome_id(decision.outcome));
+    o.str("outcome", decision.outcome.id());
     text_obj(o.key("outcomeText"), decision.outcome.text());
     {
         let a = o.key("deciding");
@@ -955,9 +903,9 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
             io.str("kind", item.kind.id());
             text_obj(io.key("name"), item.kind.name());
             text_obj(io.key("instruction"), item.kind.instruction());
-            io.str("requirement", requirement_id(item.requirement))
+            io.str("requirement", item.requirement.id())
                 .bool("required", item.is_required())
-                .str("state", state_id(item.state))
+                .str("state", item.state.id())
                 .str("reason", reason_id(item.reason));
             text_obj(io.key("reasonText"), item.reason.text());
             if let Some(spec) = list.spec(item.kind) {
@@ -967,14 +915,14 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
                 if let Some(kind) = spec.extract {
                     let info = kind.info();
                     let mut eo = Obj::new(io.key("extract"));
-                    eo.str("kind", extract_id(kind));
+                    eo.str("kind", kind.id());
                     text_obj(eo.key("name"), info.name);
                     eo.int("maxAgeMonths", i64::from(info.max_age_months));
                     eo.end();
                 }
                 if let Some(register) = spec.register {
                     let mut ro = Obj::new(io.key("register"));
-                    ro.str("id", register_id(register));
+                    ro.str("id", register.id());
                     text_obj(ro.key("name"), register.info().name);
                     ro.end();
                 }

@@ -1376,6 +1376,63 @@ impl Checklist {
     }
 }
 
+impl Requirement {
+    /// The stable id, as in the JSON wire format (for example `"informative"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Requirement::Required => "required",
+            Requirement::Optional => "optional",
+            Requirement::Informative => "informative",
+        }
+    }
+}
+
+impl ItemState {
+    /// The stable id, as in the JSON wire format (for example `"not-applicable"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            ItemState::Pending => "pending",
+            ItemState::Passed => "passed",
+            ItemState::Failed => "failed",
+            ItemState::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+impl Outcome {
+    /// The stable id, as in the JSON wire format (for example `"incomplete"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Outcome::Verified => "verified",
+            Outcome::Rejected => "rejected",
+            Outcome::Incomplete => "incomplete",
+        }
+    }
+}
+
+impl ExtractKind {
+    /// The stable id, as in the JSON wire format (for example `"senior-municipal-post"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            ExtractKind::School => "school",
+            ExtractKind::LssChildren => "lss-children",
+            ExtractKind::HvbChildren => "hvb-children",
+            ExtractKind::ElderlyOrDisabilityCare => "elderly-or-disability-care",
+            ExtractKind::SeniorMunicipalPost => "senior-municipal-post",
+        }
+    }
+}
+
+impl Register {
+    /// The stable id, as in the JSON wire format (for example `"skolverket"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Register::Socialstyrelsen => "socialstyrelsen",
+            Register::Skolverket => "skolverket",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

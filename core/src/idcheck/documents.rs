@@ -676,6 +676,24 @@ pub fn swedish_document_number_format(number: &str) -> Option<SwedishNumberForma
     }
 }
 
+impl CitizenshipGroup {
+    /// The stable id, as in the JSON wire format (for example `"other"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            CitizenshipGroup::Swedish => "swedish",
+            CitizenshipGroup::EuEeaSwiss => "eu-eea-swiss",
+            CitizenshipGroup::Other => "other",
+        }
+    }
+
+    /// The value with stable id `id`.
+    pub fn from_id(id: &str) -> Option<CitizenshipGroup> {
+        [CitizenshipGroup::Swedish, CitizenshipGroup::EuEeaSwiss, CitizenshipGroup::Other]
+            .into_iter()
+            .find(|v| v.id() == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

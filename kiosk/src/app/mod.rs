@@ -19,7 +19,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rekry_core::Lang;
-use rekry_core::idcheck::checklist::{ItemKind, ItemState, Outcome, Role};
+use rekry_core::idcheck::checklist::{ItemKind, Outcome, Role};
 use rekry_core::idcheck::documents::{CitizenshipGroup, DocumentKind};
 use rekry_core::survey::{QuestionKind, Value};
 use slint::{ComponentHandle, ModelRc, SharedString, VecModel};
@@ -699,7 +699,7 @@ impl App {
         });
         let a = self.clone();
         g.on_choose_group(move |id| {
-            let group = CitizenshipGroup::ALL.into_iter().find(|g| group_id(*g) == id.as_str());
+            let group = CitizenshipGroup::from_id(id.as_str());
             if let Some(group) = group {
                 a.state.borrow_mut().idcheck.choose_group(group, crate::storage::today());
             }
@@ -811,9 +811,7 @@ impl App {
             Role::ALL.iter().map(|r| (r.id().to_string(), r.name().get(lang).to_string(), String::new())),
         ));
         g.set_groups(choices(
-            CitizenshipGroup::ALL
-                .iter()
-                .map(|g| (group_id(*g).to_string(), g.label().get(lang).to_string(), String::new())),
+            CitizenshipGroup::ALL.iter().map(|g| (g.id().to_string(), g.label().get(lang).to_string(), String::new())),
         ));
         let group = f.group;
         g.set_documents(choices(
@@ -841,7 +839,7 @@ impl App {
                         kind: i.kind.id().into(),
                         name: i.kind.name().get(lang).into(),
                         instruction: i.kind.instruction().get(lang).into(),
-                        state: state_id(i.state).into(),
+                        state: i.state.id().into(),
                         reason: i.reason.text().get(lang).into(),
                         required: i.is_required(),
                         deciding: f.step == Step::Outcome
@@ -968,22 +966,5 @@ impl App {
         self.apply_config();
         self.load_settings();
         s.set_message(msg.into());
-    }
-}
-
-fn group_id(g: CitizenshipGroup) -> &'static str {
-    match g {
-        CitizenshipGroup::Swedish => "swedish",
-        CitizenshipGroup::EuEeaSwiss => "eu-eea-swiss",
-        CitizenshipGroup::Other => "other",
-    }
-}
-
-fn state_id(s: ItemState) -> &'static str {
-    match s {
-        ItemState::Pending => "pending",
-        ItemState::Passed => "passed",
-        ItemState::Failed => "failed",
-        ItemState::NotApplicable => "not-applicable",
     }
 }
