@@ -37,6 +37,12 @@ use crate::text::Text;
 /// per-kiosk view cannot single anyone out.
 pub const MIN_REPORT_CELL: u64 = 5;
 
+/// Whether a report cell of `n` answers must be withheld: some answers, but fewer than
+/// [`MIN_REPORT_CELL`]. An empty cell is shown as empty; it reveals nothing.
+pub const fn is_suppressed(n: u64) -> bool {
+    n > 0 && n < MIN_REPORT_CELL
+}
+
 /// A third of a year, the unit's follow-up period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -285,7 +291,7 @@ fn share_row(t: &Target, s: Share) -> IndicatorRow {
 }
 
 fn row(t: &Target, n: u64, value: Option<Tenths>, interval: Option<Interval>, status: TargetStatus) -> IndicatorRow {
-    let suppressed = n > 0 && n < MIN_REPORT_CELL;
+    let suppressed = is_suppressed(n);
     IndicatorRow {
         indicator: t.indicator,
         value: if suppressed { None } else { value },

@@ -9,7 +9,7 @@ use embedded_graphics::prelude::{Point, Size};
 use embedded_graphics::primitives::Rectangle;
 use rekry_core::Lang;
 use rekry_core::graphics::{Canvas, ScoreHistogram, Theme};
-use rekry_core::indicators::{Indicator, MIN_REPORT_CELL, Tertial, target};
+use rekry_core::indicators::{Indicator, Tertial, is_suppressed, target};
 use rekry_core::nps::NpsTally;
 use rekry_core::stats::TargetStatus;
 use rekry_core::survey::QuestionKind;
@@ -141,7 +141,7 @@ pub fn build(store: &Store, config: &Config, period: &str, lang: Lang) -> View {
     for q in config.catalogue.catalogue().questions.iter().filter(|q| q.kind == QuestionKind::YesNo) {
         let Some(tally) = report.tally.yes_no(q.id) else { continue };
         let share = tally.yes_share();
-        let hidden = report.suppressed || share.n < MIN_REPORT_CELL;
+        let hidden = report.suppressed || is_suppressed(share.n);
         let (value, status) = match (hidden, share.percent(), share.interval95()) {
             (true, _, _) => (t(lang, "dolt", "hidden").to_string(), String::new()),
             (false, Some(p), Some(ci)) => (format!("{:.1} %", p.as_f64()), format!("{:.0}–{:.0} %", ci.low, ci.high)),

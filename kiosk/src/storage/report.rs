@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use rekry_core::Date;
-use rekry_core::indicators::{IndicatorRow, MIN_REPORT_CELL, Tertial, evaluate};
+use rekry_core::indicators::{IndicatorRow, Tertial, evaluate, is_suppressed};
 use rekry_core::nps::NpsTally;
 use rekry_core::satisfaction::{RatingTally, YesNoTally};
 use rekry_core::survey::{CatalogueId, QuestionTally, SurveyTally};
@@ -77,7 +77,7 @@ pub struct BreakdownRow {
     pub partial: u64,
     /// Flagged responses (counted whether included or not).
     pub flagged: u64,
-    /// Fewer than [`MIN_REPORT_CELL`] responses: the tally is withheld.
+    /// Fewer than [`MIN_REPORT_CELL`](rekry_core::indicators::MIN_REPORT_CELL) responses: the tally is withheld.
     pub suppressed: bool,
     /// The tally, `None` when suppressed.
     pub tally: Option<SurveyTally>,
@@ -93,7 +93,7 @@ pub struct Report {
     pub filter: ReportFilter,
     /// Complete responses in the figures.
     pub responses: u64,
-    /// Fewer than [`MIN_REPORT_CELL`] responses: `tally` is withheld (empty).
+    /// Fewer than [`MIN_REPORT_CELL`](rekry_core::indicators::MIN_REPORT_CELL) responses: `tally` is withheld (empty).
     pub suppressed: bool,
     /// Tally of complete responses (flagged ones only if included).
     pub tally: SurveyTally,
@@ -101,7 +101,7 @@ pub struct Report {
     pub indicators: Vec<IndicatorRow>,
     /// Partial responses (a candidate walked away), reported apart.
     pub partial: u64,
-    /// Tally of partial responses; withheld when fewer than [`MIN_REPORT_CELL`].
+    /// Tally of partial responses; withheld when fewer than [`MIN_REPORT_CELL`](rekry_core::indicators::MIN_REPORT_CELL).
     pub partial_tally: SurveyTally,
     /// Flagged responses.
     pub flagged: FlaggedCounts,
@@ -172,7 +172,7 @@ fn tally(catalogue: CatalogueId, responses: u64, counts: &[[u64; 11]]) -> Result
 }
 
 impl Store {
-    /// Builds a report for `filter`. Cells with fewer than [`MIN_REPORT_CELL`] responses are
+    /// Builds a report for `filter`. Cells with fewer than [`MIN_REPORT_CELL`](rekry_core::indicators::MIN_REPORT_CELL) responses are
     /// suppressed (core's constant; core's `evaluate` suppresses indicator cells).
     ///
     /// Without a day filter the per-tertial aggregate tables are read, with one the per-day
@@ -297,15 +297,15 @@ impl Store {
         let responses = whole.responses;
         let full = tally(catalogue, responses, &whole.counts)?;
         let indicators = evaluate(&full, None).to_vec();
-        let suppressed = responses > 0 && responses < MIN_REPORT_CELL;
+        let suppressed = is_suppressed(responses);
         let withheld = |n: u64, counts: &[[u64; 11]]| -> Result<SurveyTally> {
-            if n > 0 && n < MIN_REPORT_CELL { tally(catalogue, n, &[]) } else { tally(catalogue, n, counts) }
+            if is_suppressed(n) { tally(catalogue, n, &[]) } else { tally(catalogue, n, counts) }
         };
         let rows = |cells: HashMap<i64, Cell>, key: &dyn Fn(i64) -> String| -> Result<Vec<BreakdownRow>> {
             let mut out = Vec::with_capacity(cells.len());
             for (k, cell) in cells {
                 let t = tally(catalogue, cell.responses, &cell.counts)?;
-                let suppressed = cell.responses > 0 && cell.responses < MIN_REPORT_CELL;
+                let suppressed = is_suppressed(cell.responses);
                 out.push(BreakdownRow {
                     key: key(k),
                     responses: cell.responses,
