@@ -556,28 +556,39 @@ fn setting_in(tx: &Connection, key: &str) -> Result<Option<String>> {
     Ok(tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
+/// The row id for `key` in a name → id table: from `cache`, or inserted if new and cached.
+fn intern(tx: &Connection, cache: &mut HashMap<String, i64>, key: &str, insert: &str, select: &str) -> Result<i64> {
+    if let Some(id) = cache.get(key) {
+        return Ok(*id);
+    }
+    tx.prepare_cached(insert)?.execute([key])?;
+    let id: i64 = tx.prepare_cached(select)?.query_row([key], |r| r.get(0))?;
+    cache.insert(key.to_owned(), id);
+    Ok(id)
+}
+
 impl Ids {
     fn event_row(&mut self, tx: &Connection, name: &str) -> Result<i64> {
-        if let Some(id) = self.events.get(name) {
-            return Ok(*id);
-        }
-        tx.prepare_cached("INSERT INTO events (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?.execute([name])?;
-        let id: i64 = tx.prepare_cached("SELECT id FROM events WHERE name = ?1")?.query_row([name], |r| r.get(0))?;
-        self.events.insert(name.to_owned(), id);
-        Ok(id)
+        intern(
+            tx,
+            &mut self.events,
+            name,
+            "INSERT INTO events (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            "SELECT id FROM events WHERE name = ?1",
+        )
     }
 
     fn kiosk_row_of(&mut self, tx: &Connection, uuid: &str) -> Result<i64> {
         if uuid == self.kiosk_id {
             return Ok(self.kiosk_row);
         }
-        if let Some(id) = self.kiosks.get(uuid) {
-            return Ok(*id);
-        }
-        tx.prepare_cached("INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING")?.execute([uuid])?;
-        let id: i64 = tx.prepare_cached("SELECT id FROM kiosks WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0))?;
-        self.kiosks.insert(uuid.to_owned(), id);
-        Ok(id)
+        intern(
+            tx,
+            &mut self.kiosks,
+            uuid,
+            "INSERT INTO kiosks (uuid) VALUES (?1) ON CONFLICT (uuid) DO NOTHING",
+            "SELECT id FROM kiosks WHERE uuid = ?1",
+        )
     }
 
     fn question_row(&mut self, tx: &Connection, catalogue: CatalogueId, pos: usize) -> Result<i64> {
