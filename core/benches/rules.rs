@@ -6,7 +6,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rekry_core::date::Date;
-use rekry_core::idcheck::checklist::{Checklist, DocumentEvidence, ExtractKind, ItemKind, MrzCheck, Reason, Role};
+use rekry_core::idcheck::checklist::{
+    Checklist, DocumentEvidence, ExtractKind, ItemKind, MrzCheck, Reason, Register, Role,
+};
 use rekry_core::idcheck::documents::{CitizenshipGroup, DocumentKind};
 use rekry_core::idcheck::mrz;
 use rekry_core::rules::job_ad::{JobAd, PayInfo, RuleSet, check};
@@ -50,7 +52,7 @@ fn bench(c: &mut Criterion) {
                 today,
             );
             let _ = list.record_extract(ExtractKind::School, Date::new(2026, 2, 1).unwrap(), today);
-            let _ = list.pass(ItemKind::Licence, Reason::InRegister);
+            let _ = list.record_licence(Register::Skolverket, true);
             let _ = list.pass(ItemKind::References, Reason::ReferencesTaken);
             list.finish(today)
         })

@@ -433,7 +433,8 @@ fn optional_extract_for_home_care_from_march_2026() {
     // The informative note never decides anything.
     list.pass(SwedishLanguage, Reason::InformationGiven).unwrap();
     assert_eq!(list.require(SwedishLanguage), Err(ChecklistError::WrongEvidence));
-    list.fail(SwedishLanguage, Reason::SeeCaseFile).unwrap();
+    assert_eq!(list.fail(SwedishLanguage, Reason::SeeCaseFile), Err(ChecklistError::ReasonNeedsEvidence));
+    list.not_applicable(SwedishLanguage, Reason::NotRequiredByEmployer).unwrap();
     assert_eq!(list.outcome(), Outcome::Verified);
     // An optional item can be waived.
     list.not_applicable(Diploma, Reason::NotRequiredByEmployer).unwrap();
@@ -704,8 +705,14 @@ proptest! {
         let mut list = Checklist::new(Role::ALL[role], Other, t);
         for (item, s) in ItemKind::ALL.into_iter().zip(states) {
             let _ = match s {
-                0 => list.pass(item, Reason::CheckedByStaff),
-                1 => list.fail(item, Reason::SeeCaseFile),
+                0 => match item.manual_reasons(ItemState::Passed).first() {
+                    Some(&r) => list.pass(item, r),
+                    None => list.reset(item),
+                },
+                1 => match item.manual_reasons(ItemState::Failed).first() {
+                    Some(&r) => list.fail(item, r),
+                    None => list.reset(item),
+                },
                 _ => list.reset(item),
             };
         }
@@ -738,5 +745,52 @@ fn record_round_trips_through_postcard() {
     // Truncated input is an error, never a panic.
     for n in 0..bytes.len() {
         assert!(postcard::from_bytes::<rekry_core::idcheck::record::CheckRecord>(&bytes[..n]).is_err());
+    }
+}
+
+#[test]
+fn reasons_that_need_evidence_cannot_be_given_by_hand() {
+    let t = today();
+    let mut list = Checklist::new(Role::Teacher, Other, t);
+    assert_eq!(list.pass(Identity, Reason::DocumentApproved), Err(ChecklistError::ReasonNeedsEvidence));
+    assert_eq!(list.pass(CriminalRecord, Reason::ExtractValid), Err(ChecklistError::ReasonNeedsEvidence));
+    assert_eq!(list.pass(Licence, Reason::InRegister), Err(ChecklistError::ReasonNeedsEvidence));
+    assert_eq!(list.pass(RightToWork, Reason::RightToWorkShown), Err(ChecklistError::ReasonNeedsEvidence));
+    assert_eq!(list.fail(References, Reason::ExtractTooOld), Err(ChecklistError::ReasonNeedsEvidence));
+    // Refused means untouched.
+    assert!(list.items().iter().all(|i| i.state == ItemState::Pending));
+    // The evidence paths give those reasons.
+    list.record_licence(Register::Skolverket, true).unwrap();
+    assert_eq!(list.item(Licence).unwrap().reason, Reason::InRegister);
+    list.fail(Licence, Reason::NotShown).unwrap();
+    list.pass(RightToWork, Reason::ExemptFromWorkPermit).unwrap();
+    assert_eq!(list.item(RightToWork).unwrap().state, ItemState::Passed);
+}
+
+#[test]
+fn every_manual_reason_is_accepted_where_the_item_applies() {
+    let t = today();
+    for role in Role::ALL {
+        for kind in ItemKind::ALL {
+            for state in [ItemState::Passed, ItemState::Failed, ItemState::NotApplicable] {
+                for &reason in kind.manual_reasons(state) {
+                    let mut list = Checklist::new(role, Other, t);
+                    let Some(item) = list.item(kind).copied() else { continue };
+                    let result = match state {
+                        ItemState::Passed => list.pass(kind, reason),
+                        ItemState::Failed => list.fail(kind, reason),
+                        _ => list.not_applicable(kind, reason),
+                    };
+                    match result {
+                        Ok(()) => assert_eq!(list.item(kind).unwrap().state, state),
+                        Err(ChecklistError::Required) => {
+                            assert_eq!((state, item.requirement), (ItemState::NotApplicable, Required))
+                        }
+                        Err(ChecklistError::NotApplicable) => assert_eq!(item.state, ItemState::NotApplicable),
+                        Err(e) => panic!("{role:?} {kind:?} {state:?} {reason:?}: {e}"),
+                    }
+                }
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@
 //! ```
 //! use rekry_core::Date;
 //! use rekry_core::idcheck::checklist::{
-//!     Checklist, DocumentEvidence, ExtractKind, ItemKind, MrzCheck, Outcome, Reason, Role,
+//!     Checklist, DocumentEvidence, ExtractKind, ItemKind, MrzCheck, Outcome, Reason, Register, Role,
 //! };
 //! use rekry_core::idcheck::documents::{CitizenshipGroup, DocumentKind};
 //!
@@ -31,7 +31,7 @@
 //!     today,
 //! );
 //! list.record_extract(ExtractKind::School, Date::new(2026, 2, 1).unwrap(), today).unwrap();
-//! list.pass(ItemKind::Licence, Reason::InRegister).unwrap();
+//! list.record_licence(Register::Skolverket, true).unwrap();
 //! list.pass(ItemKind::References, Reason::ReferencesTaken).unwrap();
 //! assert_eq!(list.outcome(), Outcome::Verified);
 //!
@@ -98,6 +98,50 @@ impl ItemKind {
             ItemKind::RightToWork => "right-to-work",
             ItemKind::References => "references",
             ItemKind::SwedishLanguage => "swedish-language",
+        }
+    }
+
+    /// The reasons staff may give when they mark this item `state` by hand with
+    /// [`Checklist::pass`], [`Checklist::fail`] or [`Checklist::not_applicable`]; the first is
+    /// the usual one.
+    ///
+    /// Reasons that need evidence are not in these lists, so they can only come from the
+    /// evidence: an identity document passes only through [`Checklist::record_identity_document`]
+    /// or [`Checklist::apply_mrz`] (the record must name the document kind), an extract only
+    /// through [`Checklist::record_extract`] (its type and date are recorded), a register
+    /// look-up through [`Checklist::record_licence`], and a right-to-work document through
+    /// [`Checklist::record_right_to_work`]. An empty list means the state cannot be set by hand.
+    ///
+    /// ```
+    /// use rekry_core::idcheck::checklist::{ItemKind, ItemState, Reason};
+    ///
+    /// assert_eq!(ItemKind::References.manual_reasons(ItemState::Passed), &[Reason::ReferencesTaken]);
+    /// assert!(ItemKind::Identity.manual_reasons(ItemState::Passed).is_empty());
+    /// assert!(ItemKind::CriminalRecord.manual_reasons(ItemState::Failed).contains(&Reason::NotShown));
+    /// ```
+    pub const fn manual_reasons(self, state: ItemState) -> &'static [Reason] {
+        use Reason::*;
+        match (self, state) {
+            (_, ItemState::Pending) => &[AwaitingCheck],
+            (ItemKind::Identity, ItemState::Passed) => &[],
+            (ItemKind::Identity, ItemState::Failed) => {
+                &[NotShown, DocumentNotApproved, DocumentExpired, NotAnIdentityDocument, DocumentNotForCitizenship]
+            }
+            (ItemKind::CriminalRecord, ItemState::Passed) => &[],
+            (ItemKind::CriminalRecord, ItemState::Failed) => &[NotShown],
+            (ItemKind::Licence, ItemState::Passed) => &[],
+            (ItemKind::Licence, ItemState::Failed) => &[NotShown],
+            (ItemKind::Diploma, ItemState::Passed) => &[DiplomaVerified],
+            (ItemKind::Diploma, ItemState::Failed) => &[DiplomaNotVerified, NotShown],
+            (ItemKind::RightToWork, ItemState::Passed) => &[ExemptFromWorkPermit],
+            (ItemKind::RightToWork, ItemState::Failed) => &[NotShown],
+            (ItemKind::References, ItemState::Passed) => &[ReferencesTaken],
+            (ItemKind::References, ItemState::Failed) => &[ReferencesNegative, NotShown],
+            (ItemKind::SwedishLanguage, ItemState::Passed) => &[InformationGiven],
+            (ItemKind::SwedishLanguage, ItemState::Failed) => &[],
+            (ItemKind::Identity | ItemKind::RightToWork, ItemState::NotApplicable) => &[],
+            (ItemKind::SwedishLanguage, ItemState::NotApplicable) => &[NotRequiredByEmployer],
+            (_, ItemState::NotApplicable) => &[NotRequiredByEmployer, SeeCaseFile],
         }
     }
 
@@ -935,6 +979,32 @@ pub enum ChecklistError {
     Required,
     /// The evidence does not fit the item (for example the wrong register for the role).
     WrongEvidence,
+    /// The reason cannot be given by hand for this item and state
+    /// ([`ItemKind::manual_reasons`]); it needs evidence.
+    ReasonNeedsEvidence,
+}
+
+impl ChecklistError {
+    /// The refusal in words, for staff.
+    pub const fn text(self) -> Text {
+        match self {
+            ChecklistError::NoSuchItem => Text::new("Rollen har ingen sådan kontroll", "The role has no such check"),
+            ChecklistError::NotApplicable => {
+                Text::new("Den här kontrollen gäller inte för kandidaten", "This check does not apply to the candidate")
+            }
+            ChecklistError::Required => Text::new(
+                "En obligatorisk kontroll kan inte markeras som ej tillämplig",
+                "A required check cannot be marked not applicable",
+            ),
+            ChecklistError::WrongEvidence => {
+                Text::new("Underlaget passar inte kontrollen", "The evidence does not fit the check")
+            }
+            ChecklistError::ReasonNeedsEvidence => Text::new(
+                "Den här kontrollen kräver underlag: registrera handlingen",
+                "This check needs evidence: record the document",
+            ),
+        }
+    }
 }
 
 impl core::fmt::Display for ChecklistError {
@@ -944,6 +1014,7 @@ impl core::fmt::Display for ChecklistError {
             ChecklistError::NotApplicable => "the item does not apply",
             ChecklistError::Required => "a required item cannot be marked not applicable",
             ChecklistError::WrongEvidence => "the evidence does not fit the item",
+            ChecklistError::ReasonNeedsEvidence => "the reason needs evidence and cannot be given by hand",
         })
     }
 }
@@ -1096,22 +1167,33 @@ impl Checklist {
         Ok(*item)
     }
 
-    /// Staff mark an item passed.
+    /// Marks an item by hand with one of [`ItemKind::manual_reasons`]; other reasons are
+    /// refused ([`ChecklistError::ReasonNeedsEvidence`]) after the item's applicability.
+    fn mark(&mut self, kind: ItemKind, state: ItemState, reason: Reason) -> Result<(), ChecklistError> {
+        self.applicable_mut(kind)?;
+        if !kind.manual_reasons(state).contains(&reason) {
+            return Err(ChecklistError::ReasonNeedsEvidence);
+        }
+        self.set(kind, state, reason).map(|_| ())
+    }
+
+    /// Staff mark an item passed, with one of its [manual reasons](ItemKind::manual_reasons).
     pub fn pass(&mut self, kind: ItemKind, reason: Reason) -> Result<(), ChecklistError> {
-        self.set(kind, ItemState::Passed, reason).map(|_| ())
+        self.mark(kind, ItemState::Passed, reason)
     }
 
-    /// Staff mark an item failed.
+    /// Staff mark an item failed, with one of its [manual reasons](ItemKind::manual_reasons).
     pub fn fail(&mut self, kind: ItemKind, reason: Reason) -> Result<(), ChecklistError> {
-        self.set(kind, ItemState::Failed, reason).map(|_| ())
+        self.mark(kind, ItemState::Failed, reason)
     }
 
-    /// Staff mark an optional or informative item not applicable. Required items cannot be.
+    /// Staff mark an optional or informative item not applicable, with one of its
+    /// [manual reasons](ItemKind::manual_reasons). Required items cannot be.
     pub fn not_applicable(&mut self, kind: ItemKind, reason: Reason) -> Result<(), ChecklistError> {
         if self.item(kind).is_some_and(|i| i.requirement == Requirement::Required) {
             return Err(ChecklistError::Required);
         }
-        self.set(kind, ItemState::NotApplicable, reason).map(|_| ())
+        self.mark(kind, ItemState::NotApplicable, reason)
     }
 
     /// Staff put an item back to pending.

@@ -17,7 +17,7 @@
 //! ```
 //! use rekry_core::Date;
 //! use rekry_core::idcheck::{CheckRecord, Checklist, CitizenshipGroup, Outcome, Reason, Role, mrz};
-//! use rekry_core::idcheck::checklist::ItemKind;
+//! use rekry_core::idcheck::checklist::{ItemKind, Register};
 //!
 //! let today = Date::new(2026, 11, 23).unwrap();
 //! let scanned = "I<SWEAB12345671198112189876<<<\n\
@@ -27,7 +27,7 @@
 //!
 //! let mut list = Checklist::new(Role::Nurse, CitizenshipGroup::Swedish, today);
 //! list.apply_mrz(&report, None, today);
-//! list.pass(ItemKind::Licence, Reason::InRegister).unwrap();
+//! list.record_licence(Register::Socialstyrelsen, true).unwrap();
 //! list.pass(ItemKind::References, Reason::ReferencesTaken).unwrap();
 //! let record: CheckRecord = list.finish(today);
 //! assert_eq!(record.outcome, Outcome::Verified);
