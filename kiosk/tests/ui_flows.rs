@@ -45,6 +45,9 @@ impl Kiosk {
         let window = AppWindow::new().unwrap();
         let app = App::new(window, store, config, Some(config_path.clone()), Rc::new(move || c.get()));
         app.window().show().unwrap();
+        // Tall enough that no checklist needs scrolling: the testing backend finds only
+        // elements in view (the screenshot tests cover the 1280×800 layout).
+        app.window().window().set_size(slint::PhysicalSize::new(1280, 1600));
         Kiosk { app, clock, db, config_path, _dir: dir }
     }
 
@@ -337,4 +340,208 @@ fn staff_flow_pin_lockout_id_check_dashboard_settings_autolock() {
     let kinds: Vec<String> = k.store().audit_entries(100).unwrap().into_iter().map(|e| e.kind).collect();
     assert!(kinds.iter().any(|k| k == "staff-lock"), "{kinds:?}");
     assert!(kinds.iter().any(|k| k == "settings-changed"), "{kinds:?}");
+}
+
+/// `YYYYMMDD`, as staff type it on the keypad.
+fn digits(date: rekry_core::Date) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// A Finnish TD3 passport, built with the ICAO check digits; it expires in four years.
+fn finnish_passport(today: rekry_core::Date) -> [String; 2] {
+    use rekry_core::idcheck::mrz::check_digit;
+    let cd = |s: &str| char::from(b'0' + check_digit(s.as_bytes()).unwrap());
+    let line1 = format!("{:<<44}", "P<FINVIRTANEN<<AINO");
+    let (number, dob, optional) = ("XP1234567", "900101", "<<<<<<<<<<<<<<");
+    let expiry = format!("{:02}0101", (today.year() + 4) % 100);
+    let expiry = expiry.as_str();
+    let part = format!("{number}{}FIN{dob}{}F{expiry}{}{optional}{}", cd(number), cd(dob), cd(expiry), cd(optional));
+    let composite = format!("{number}{}{dob}{}{expiry}{}{optional}{}", cd(number), cd(dob), cd(expiry), cd(optional));
+    [line1, format!("{part}{}", cd(&composite))]
+}
+
+impl Kiosk {
+    fn unlock_and_open_idcheck(&self) {
+        self.tap("Staff mode");
+        for d in PIN.chars() {
+            self.tap(&d.to_string());
+        }
+        self.tap("Unlock");
+        assert_eq!(self.page(), Page::StaffHome);
+        self.tap("Verify ID");
+        assert_eq!(self.page(), Page::Idcheck);
+    }
+
+    fn type_keys(&self, text: &str) {
+        for c in text.chars() {
+            self.tap(&c.to_string());
+        }
+    }
+
+    fn item(&self, kind: ItemKind) -> rekry_kiosk::app::ui::CheckItem {
+        let id = self.app.window().global::<rekry_kiosk::app::ui::IdCheck<'_>>();
+        id.get_items().iter().find(|i| i.kind == kind.id()).unwrap_or_else(|| panic!("no {kind:?} item"))
+    }
+}
+
+#[test]
+fn id_check_of_an_eu_passport_with_extract_and_licence_stores_only_the_record() {
+    use rekry_core::idcheck::checklist::{ExtractKind, ItemState, Reason};
+    let k = Kiosk::new(english(), Some(PIN));
+    let today = rekry_kiosk::storage::today();
+    k.unlock_and_open_idcheck();
+    let id = k.app.window().global::<rekry_kiosk::app::ui::IdCheck<'_>>();
+    k.tap(Role::Teacher.name().en);
+    k.tap(CitizenshipGroup::EuEeaSwiss.label().en);
+
+    // The MRZ of an EU passport: approved by its printed issue date, which the MRZ lacks.
+    let mrz = finnish_passport(today);
+    k.type_keys(&mrz[0]);
+    k.tap("New line");
+    k.type_keys(&mrz[1]);
+    k.tap("Use this");
+    assert_eq!(id.get_step(), IdStep::Document, "{}", id.get_entry_feedback());
+    assert!(id.get_entry_prompt().contains("issue date"), "{}", id.get_entry_prompt());
+    assert_eq!(id.get_entry_text(), "", "the MRZ is out of sight while the date is typed");
+    k.type_keys("20050101");
+    k.tap("Use this");
+    assert_eq!(id.get_step(), IdStep::Checklist);
+    assert_eq!(k.item(ItemKind::Identity).reason, Reason::IssuedBeforeCutoff.text().en, "before 1 Sep 2006");
+    // Back to the document: the same passport with its real issue date.
+    k.tap(&format!("{}: Change document", ItemKind::Identity.name().en));
+    assert_eq!(id.get_step(), IdStep::Document);
+    k.type_keys(&mrz[0]);
+    k.tap("New line");
+    k.type_keys(&mrz[1]);
+    k.tap("Use this");
+    k.type_keys(&digits(today.add_months(-12)));
+    k.tap("Use this");
+    assert_eq!(id.get_step(), IdStep::Checklist);
+    assert_eq!(k.item(ItemKind::Identity).state, ItemState::Passed.id());
+    assert_eq!(id.get_document_name(), DocumentKind::EuEeaSwissPassport.name().en);
+
+    // The extract: kind, then its date on the sheet's keypad; an old one fails, a recent passes.
+    let extract = ItemKind::CriminalRecord.name().en;
+    k.tap(&format!("{extract}: Record extract"));
+    assert_eq!(id.get_sheet(), "choices");
+    assert_eq!(
+        id.get_sheet_choices().row_data(0).unwrap().label,
+        ExtractKind::School.info().name.en,
+        "the role's kind first"
+    );
+    k.tap(ExtractKind::School.info().name.en);
+    assert_eq!(id.get_sheet(), "date");
+    k.type_keys("202613");
+    k.tap("Use this date");
+    assert!(id.get_sheet_feedback().contains("YYYYMMDD"), "{}", id.get_sheet_feedback());
+    for _ in 0..6 {
+        k.tap("Erase");
+    }
+    assert_eq!(id.get_sheet_text(), "");
+    k.type_keys(&digits(today.add_months(-13)));
+    k.tap("Use this date");
+    assert_eq!(id.get_sheet(), "");
+    assert_eq!(k.item(ItemKind::CriminalRecord).reason, Reason::ExtractTooOld.text().en);
+    k.tap(&format!("{extract}: Record extract"));
+    k.tap(ExtractKind::School.info().name.en);
+    let shown = today.add_months(-2);
+    k.type_keys(&digits(shown));
+    k.tap("Use this date");
+    assert_eq!(k.item(ItemKind::CriminalRecord).reason, Reason::ExtractValid.text().en);
+
+    // The licence: a register look-up.
+    k.tap(&format!("{}: Found in register", ItemKind::Licence.name().en));
+    assert_eq!(k.item(ItemKind::Licence).reason, Reason::InRegister.text().en);
+    // Identity cannot be waived; free movement means no right-to-work check.
+    assert!(!k.item(ItemKind::Identity).can_waive);
+    assert!(!k.item(ItemKind::RightToWork).can_act);
+    k.tap(&format!("{}: Passed", ItemKind::References.name().en));
+    k.tap("Show the outcome");
+    assert_eq!(id.get_outcome_kind(), "verified", "{:?}", id.get_items().iter().collect::<Vec<_>>());
+    k.tap("Save and clear");
+    assert_eq!(id.get_step(), IdStep::Saved);
+
+    let checks = k.store().checks().unwrap();
+    assert_eq!(checks.len(), 1);
+    let record = &checks[0].1;
+    assert_eq!(record.role, Role::Teacher);
+    assert_eq!(record.document, Some(DocumentKind::EuEeaSwissPassport));
+    assert_eq!(record.outcome, Outcome::Verified);
+    let sighting = record.extract.expect("extract type and dates are recorded");
+    assert_eq!((sighting.kind, sighting.issued_on, sighting.shown_on), (ExtractKind::School, shown, today));
+    let licence = record.items.iter().find(|i| i.kind == ItemKind::Licence).unwrap();
+    assert_eq!(licence.reason, Reason::InRegister);
+    let raw = raw_bytes(&k.db);
+    for secret in ["VIRTANEN", "AINO", "XP1234567", "P<FIN", mrz[1].as_str()] {
+        assert!(!contains(&raw, secret), "{secret} found in the database file");
+    }
+}
+
+#[test]
+fn id_check_outside_the_eu_records_the_right_to_work_and_reasons_for_failures() {
+    use rekry_core::idcheck::checklist::{ExtractKind, ItemState, Reason};
+    let k = Kiosk::new(english(), Some(PIN));
+    let today = rekry_kiosk::storage::today();
+    k.unlock_and_open_idcheck();
+    let id = k.app.window().global::<rekry_kiosk::app::ui::IdCheck<'_>>();
+    k.tap(Role::Teacher.name().en);
+    k.tap(CitizenshipGroup::Other.label().en);
+    // Skatteverket's ID card chosen by hand, with its expiry date.
+    k.tap(DocumentKind::SkatteverketIdCard.name().en);
+    k.type_keys(&digits(today.add_months(30)));
+    k.tap("Use this");
+    assert_eq!(id.get_step(), IdStep::Checklist, "{}", id.get_entry_feedback());
+    assert_eq!(k.item(ItemKind::Identity).state, ItemState::Passed.id());
+
+    // Right to work: document, expiry, permitted, copy filed.
+    let work = ItemKind::RightToWork.name().en;
+    k.tap(&format!("{work}: Record permit"));
+    k.tap(DocumentKind::ResidencePermitCard.name().en);
+    assert_eq!(id.get_sheet(), "date");
+    k.type_keys(&digits(today.add_months(24)));
+    k.tap("Use this date");
+    k.tap("Yes");
+    k.tap("No");
+    assert_eq!(id.get_sheet(), "");
+    assert_eq!(k.item(ItemKind::RightToWork).reason, Reason::CopyNotFiled.text().en);
+    assert_eq!(k.item(ItemKind::RightToWork).state, ItemState::Pending.id());
+    k.tap(&format!("{work}: Record permit"));
+    k.tap(DocumentKind::ResidencePermitCard.name().en);
+    k.type_keys(&digits(today.add_months(24)));
+    k.tap("Use this date");
+    k.tap("Yes");
+    k.tap("Yes");
+    assert_eq!(k.item(ItemKind::RightToWork).reason, Reason::RightToWorkShown.text().en);
+
+    // The wrong kind of extract fails; so does a licence not in the register, chosen on the sheet.
+    let extract = ItemKind::CriminalRecord.name().en;
+    k.tap(&format!("{extract}: Record extract"));
+    k.tap(ExtractKind::HvbChildren.info().name.en);
+    k.type_keys(&digits(today.add_months(-1)));
+    k.tap("Use this date");
+    assert_eq!(k.item(ItemKind::CriminalRecord).reason, Reason::ExtractWrongType.text().en);
+    k.tap(&format!("{}: Failed", ItemKind::Licence.name().en));
+    assert_eq!(id.get_sheet(), "choices");
+    k.tap(Reason::NotInRegister.text().en);
+    assert_eq!(k.item(ItemKind::Licence).reason, Reason::NotInRegister.text().en);
+    // A sheet can be left without changing anything.
+    k.tap(&format!("{}: Failed", ItemKind::References.name().en));
+    k.tap("Cancel");
+    assert_eq!(id.get_sheet(), "");
+    assert_eq!(k.item(ItemKind::References).state, ItemState::Pending.id());
+    k.tap(&format!("{}: Failed", ItemKind::References.name().en));
+    k.tap(Reason::ReferencesNegative.text().en);
+    assert_eq!(k.item(ItemKind::References).state, ItemState::Failed.id());
+
+    k.tap("Show the outcome");
+    assert_eq!(id.get_outcome_kind(), "rejected");
+    let deciding: Vec<String> = id.get_items().iter().filter(|i| i.deciding).map(|i| i.kind.to_string()).collect();
+    assert_eq!(deciding, ["criminal-record", "licence", "references"]);
+    k.tap("Save and clear");
+    let record = k.store().checks().unwrap().remove(0).1;
+    assert_eq!(record.outcome, Outcome::Rejected);
+    assert_eq!(record.document, Some(DocumentKind::SkatteverketIdCard));
+    let work = record.items.iter().find(|i| i.kind == ItemKind::RightToWork).unwrap();
+    assert_eq!((work.state, work.reason), (ItemState::Passed, Reason::RightToWorkShown));
+    assert_eq!(record.extract.map(|e| e.kind), Some(ExtractKind::HvbChildren));
 }

@@ -180,6 +180,30 @@ fn every_main_screen_in_swedish_and_english() {
             g.invoke_key("20310101".into());
             g.invoke_done();
         }),
+        ("idcheck-extract-kind", |a, _| {
+            unlock(a);
+            a.window().global::<ui::Staff<'_>>().invoke_open_idcheck();
+            let g = a.window().global::<ui::IdCheck<'_>>();
+            g.invoke_choose_role(Role::Teacher.id().into());
+            g.invoke_choose_group("swedish".into());
+            g.invoke_choose_document("swedish-passport".into());
+            g.invoke_key("20310101".into());
+            g.invoke_done();
+            g.invoke_press("criminal-record".into(), "act".into());
+        }),
+        ("idcheck-extract-date", |a, _| {
+            unlock(a);
+            a.window().global::<ui::Staff<'_>>().invoke_open_idcheck();
+            let g = a.window().global::<ui::IdCheck<'_>>();
+            g.invoke_choose_role(Role::Teacher.id().into());
+            g.invoke_choose_group("swedish".into());
+            g.invoke_choose_document("swedish-passport".into());
+            g.invoke_key("20310101".into());
+            g.invoke_done();
+            g.invoke_press("criminal-record".into(), "act".into());
+            g.invoke_sheet_choose("school".into());
+            g.invoke_sheet_key("202609".into());
+        }),
         ("idcheck-outcome", |a, _| {
             unlock(a);
             a.window().global::<ui::Staff<'_>>().invoke_open_idcheck();

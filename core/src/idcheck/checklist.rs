@@ -956,6 +956,12 @@ impl Item {
     pub fn is_required(&self) -> bool {
         self.requirement == Requirement::Required && self.state != ItemState::NotApplicable
     }
+
+    /// Whether the item does not apply by rule (not yet in force, or free movement): staff
+    /// cannot change it.
+    pub fn is_fixed(&self) -> bool {
+        self.state == ItemState::NotApplicable && matches!(self.reason, Reason::NotYetInForce | Reason::FreeMovement)
+    }
 }
 
 /// The outcome with the items that decide it: the failed required items when rejected, the
@@ -1153,8 +1159,7 @@ impl Checklist {
     /// The item, if it exists and applies.
     fn applicable_mut(&mut self, kind: ItemKind) -> Result<&mut Item, ChecklistError> {
         let item = self.item_mut(kind)?;
-        if item.state == ItemState::NotApplicable && matches!(item.reason, Reason::NotYetInForce | Reason::FreeMovement)
-        {
+        if item.is_fixed() {
             return Err(ChecklistError::NotApplicable);
         }
         Ok(item)

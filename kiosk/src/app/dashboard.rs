@@ -1,14 +1,15 @@
 //! The results dashboard: NPS with its 95 % interval and target, answers needed for a useful
-//! margin, core's 0–10 histogram drawn into a Slint image, satisfaction and yes/no shares
+//! margin, core's NPS gauge and 0–10 histogram drawn into Slint images, satisfaction and yes/no shares
 //! against the targets, flagged and partial counts; for today, this event or this tertial.
 //! Every figure comes from the store's report (core's tallies and indicators).
 
 use embedded_graphics::Drawable;
+use embedded_graphics::mono_font::iso_8859_1::{FONT_7X13, FONT_10X20};
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics::prelude::{Point, Size};
 use embedded_graphics::primitives::Rectangle;
 use rekry_core::Lang;
-use rekry_core::graphics::{Canvas, ScoreHistogram, Theme};
+use rekry_core::graphics::{Canvas, NpsGauge, ScoreHistogram, Theme};
 use rekry_core::indicators::{Indicator, Tertial, is_suppressed, target};
 use rekry_core::nps::NpsTally;
 use rekry_core::stats::TargetStatus;
@@ -21,8 +22,12 @@ use crate::storage::{ReportFilter, Store};
 
 /// A margin (± points) narrow enough to act on.
 pub const USEFUL_MARGIN: f64 = 10.0;
-/// Histogram size in pixels.
-pub const HISTOGRAM_SIZE: (u32, u32) = (460, 200);
+/// Width of the gauge in canvas pixels. Core draws with pixel fonts; the page shows each
+/// gauge pixel as 2×2 (`image-rendering: pixelated`), which keeps the value large and sharp.
+pub const GAUGE_WIDTH: u32 = 266;
+/// Histogram size in pixels, shown 1:1 with a 7×13 label font so that the category names fit
+/// under their bars in Swedish too.
+pub const HISTOGRAM_SIZE: (u32, u32) = (532, 290);
 
 fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     rekry_core::Text::new(sv, en).get(lang)
@@ -40,6 +45,7 @@ pub struct View {
     answers: String,
     needed: String,
     histogram: Option<Canvas>,
+    gauge: Option<Canvas>,
     rows: Vec<ui::Row>,
     flagged: String,
     updated: String,
@@ -59,9 +65,20 @@ fn status_kind(s: TargetStatus) -> &'static str {
 pub fn histogram(tally: &NpsTally, lang: Lang) -> Option<Canvas> {
     let (w, h) = HISTOGRAM_SIZE;
     let mut canvas = Canvas::new(w, h, Rgb888::new(255, 255, 255))?;
-    let theme: Theme<'_, Rgb888> = Theme::light().with_lang(lang);
+    let theme: Theme<'_, Rgb888> = Theme::light().with_lang(lang).with_fonts(&FONT_10X20, &FONT_7X13);
     let bounds = Rectangle::new(Point::zero(), Size::new(w, h));
     ScoreHistogram::new(tally, bounds, theme).with_category_labels(true).draw(&mut canvas).ok()?;
+    Some(canvas)
+}
+
+/// Draws core's NPS gauge of `tally`: the value, the 95 % interval as a band on the −100…100
+/// scale, and the target line with its status.
+pub fn gauge(tally: &NpsTally, target: f64, lang: Lang) -> Option<Canvas> {
+    let theme: Theme<'_, Rgb888> = Theme::light().with_lang(lang);
+    let (w, h) = (GAUGE_WIDTH, NpsGauge::<Rgb888>::preferred_height(&theme));
+    let mut canvas = Canvas::new(w, h, Rgb888::new(255, 255, 255))?;
+    let bounds = Rectangle::new(Point::zero(), Size::new(w, h));
+    NpsGauge::of_tally(tally, bounds, theme).with_target(Some(target)).draw(&mut canvas).ok()?;
     Some(canvas)
 }
 
@@ -116,6 +133,7 @@ pub fn build(store: &Store, config: &Config, period: &str, lang: Lang) -> View {
         None => String::new(),
     };
     view.histogram = histogram(&tally, lang);
+    view.gauge = gauge(&tally, nps_target, lang);
     view.rows = report
         .indicators
         .iter()
@@ -195,11 +213,19 @@ impl View {
         d.set_answers(self.answers.as_str().into());
         d.set_answers_needed(self.needed.as_str().into());
         if let Some(c) = &self.histogram {
-            let buffer = SharedPixelBuffer::<Rgb8Pixel>::clone_from_slice(c.as_rgb_bytes(), c.width(), c.height());
-            d.set_histogram(Image::from_rgb8(buffer));
+            d.set_histogram(image(c));
+        }
+        if let Some(c) = &self.gauge {
+            d.set_gauge(image(c));
         }
         d.set_rows(ModelRc::new(VecModel::from(self.rows.clone())));
         d.set_flagged(self.flagged.as_str().into());
         d.set_updated(self.updated.as_str().into());
     }
+}
+
+fn image(canvas: &Canvas) -> Image {
+    let buffer =
+        SharedPixelBuffer::<Rgb8Pixel>::clone_from_slice(canvas.as_rgb_bytes(), canvas.width(), canvas.height());
+    Image::from_rgb8(buffer)
 }

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rekry_core::Lang;
-use rekry_core::idcheck::checklist::{ItemKind, Outcome, Role};
+use rekry_core::idcheck::checklist::{ItemKind, Outcome, Requirement, Role};
 use rekry_core::idcheck::documents::{CitizenshipGroup, DocumentKind};
 use rekry_core::survey::{QuestionKind, Value};
 use slint::{ComponentHandle, ModelRc, SharedString, VecModel};
@@ -734,13 +734,40 @@ impl App {
             a.after_idcheck();
         });
         let a = self.clone();
-        g.on_mark(move |kind, state| {
+        g.on_press(move |kind, button| {
             let lang = a.language();
             let kind = ItemKind::ALL.into_iter().find(|k| k.id() == kind.as_str());
             if let Some(kind) = kind {
-                let msg = a.state.borrow_mut().idcheck.mark(kind, &state, lang);
-                a.window.global::<ui::IdCheck<'_>>().set_save_message(msg.unwrap_or_default().into());
+                let msg = a.state.borrow_mut().idcheck.press(kind, &button, lang);
+                a.window.global::<ui::IdCheck<'_>>().set_item_message(msg.unwrap_or_default().into());
             }
+            a.after_idcheck();
+        });
+        let a = self.clone();
+        g.on_sheet_choose(move |id| {
+            let lang = a.language();
+            a.state.borrow_mut().idcheck.sheet_choose(&id, crate::storage::today(), lang);
+            a.after_idcheck();
+        });
+        let a = self.clone();
+        g.on_sheet_key(move |k| {
+            a.state.borrow_mut().idcheck.sheet_key(&k);
+            a.after_idcheck();
+        });
+        let a = self.clone();
+        g.on_sheet_erase(move || {
+            a.state.borrow_mut().idcheck.sheet_erase();
+            a.after_idcheck();
+        });
+        let a = self.clone();
+        g.on_sheet_done(move || {
+            let lang = a.language();
+            a.state.borrow_mut().idcheck.sheet_done(crate::storage::today(), lang);
+            a.after_idcheck();
+        });
+        let a = self.clone();
+        g.on_sheet_cancel(move || {
+            a.state.borrow_mut().idcheck.sheet_cancel();
             a.after_idcheck();
         });
         let a = self.clone();
@@ -835,20 +862,42 @@ impl App {
             .map(|l| {
                 l.items()
                     .iter()
-                    .map(|i| CheckItem {
-                        kind: i.kind.id().into(),
-                        name: i.kind.name().get(lang).into(),
-                        instruction: i.kind.instruction().get(lang).into(),
-                        state: i.state.id().into(),
-                        reason: i.reason.text().get(lang).into(),
-                        required: i.is_required(),
-                        deciding: f.step == Step::Outcome
-                            && decision.as_ref().is_some_and(|d| d.deciding.contains(&i.kind)),
+                    .map(|i| {
+                        let actions = idcheck::actions(i.kind, i.requirement, i.is_fixed(), lang);
+                        CheckItem {
+                            kind: i.kind.id().into(),
+                            name: i.kind.name().get(lang).into(),
+                            instruction: i.kind.instruction().get(lang).into(),
+                            state: i.state.id().into(),
+                            reason: i.reason.text().get(lang).into(),
+                            optional: i.requirement == Requirement::Optional && !i.is_fixed(),
+                        fixed: i.is_fixed(),
+                            deciding: f.step == Step::Outcome
+                                && decision.as_ref().is_some_and(|d| d.deciding.contains(&i.kind)),
+                            act: actions.act.into(),
+                            can_act: actions.can_act,
+                            can_fail: actions.can_fail,
+                            can_waive: actions.can_waive,
+                        }
                     })
                     .collect()
             })
             .unwrap_or_default();
         g.set_items(ModelRc::new(VecModel::from(items)));
+        g.set_sheet(match f.sheet {
+            None => "".into(),
+            Some(_) if f.sheet_wants_date() => "date".into(),
+            Some(_) => "choices".into(),
+        });
+        let (title, question) = f.sheet_title(lang);
+        g.set_sheet_title(title.into());
+        g.set_sheet_question(question.into());
+        g.set_sheet_choices(choices(f.sheet_choices(lang).into_iter().map(|c| (c.id, c.label, c.detail))));
+        g.set_sheet_text(f.sheet_text.as_str().into());
+        g.set_sheet_feedback(f.sheet_feedback.as_str().into());
+        if f.step != Step::Checklist {
+            g.set_item_message("".into());
+        }
         let warnings: Vec<SharedString> = f
             .checklist
             .as_ref()
