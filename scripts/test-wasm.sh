@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and tests rekry-wasm end to end; exits non-zero on any failure. Idempotent: installs
 # only what is missing (wasm32 target, wasm-bindgen-cli, binaryen via build-wasm.sh; Node's
-# playwright-core via npm ci; Debian's Chromium).
+# playwright-core and terser via npm ci; Debian's Chromium).
 #
 #   1. scripts/build-wasm.sh            wasm/pkg, with sizes
 #   2. clippy -D warnings               rekry-wasm and rekry-e2e, native and wasm32
@@ -29,7 +29,7 @@ if [ ! -x /usr/bin/chromium ]; then
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-if [ ! -f wasm/node_modules/playwright-core/package.json ]; then
+if [ ! -f wasm/node_modules/playwright-core/package.json ] || [ ! -f wasm/node_modules/terser/package.json ]; then
     (cd wasm && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

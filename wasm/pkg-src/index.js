@@ -26,6 +26,17 @@ const exports =
         ? wasm.initSync({ module: await (await import(/* webpackIgnore: true */ "node:fs/promises")).readFile(wasmUrl) })
         : await initWasm({ module_or_path: wasmUrl });
 
+// Operation codes of the module's `call` export (mirrors bindings.rs).
+const VALIDATE_PERSONNUMMER = 0;
+const PARSE_MRZ = 1;
+const CHECK_TODAY = 2;
+const NPS_CATEGORY = 3;
+const SURVEY_CATALOGUE = 4;
+const VALIDATE_RESPONSE = 5;
+const ROLE_PROFILES = 6;
+const ID_CHECKLIST = 7;
+const CHECK_JOB_AD = 8;
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -105,7 +116,7 @@ function today(fn, v) {
         return todayYmd;
     }
     if (v === lastToday) return lastTodayYmd;
-    const ymd = unwrap(wasm.check_today(string(fn, "today", v)));
+    const ymd = unwrap(wasm.call(CHECK_TODAY, string(fn, "today", v), "", 0));
     lastToday = v;
     lastTodayYmd = ymd;
     return ymd;
@@ -116,23 +127,24 @@ let lastTodayYmd = 0;
 // ---------------------------------------------------------------------------------------------
 // The API (types and shapes in index.d.ts)
 
-// The fast path for a valid personnummer reads core's long form and birth date from a
-// 23-byte buffer in the module's memory instead of parsing JSON (see api::personnummer_fast).
-// Short ASCII input is written straight into a 32-byte input buffer there.
-const pnrOut = wasm.personnummer_out();
-const pnrIn = wasm.personnummer_in();
+// The fast path for a valid personnummer writes short ASCII input straight into a 32-byte
+// buffer in the module's memory and reads core's long form and birth date from the 23 bytes
+// after it, instead of passing strings and parsing JSON (see api::personnummer_fast).
+const pnrIn = wasm.pnr_buffers();
+const pnrOut = pnrIn + 32;
 let memory = new Uint8Array(exports.memory.buffer);
 
+/** The fast path's code for `s`; 0 when not valid, or not short ASCII. */
 function personnummerFast(s, t) {
     const n = s.length;
-    if (n > 32) return wasm.personnummer_fast(s, t);
+    if (n > 32) return 0;
     if (memory.byteLength === 0) memory = new Uint8Array(exports.memory.buffer); // grown
     for (let i = 0; i < n; i++) {
         const ch = s.charCodeAt(i);
-        if (ch > 127) return wasm.personnummer_fast(s, t);
+        if (ch > 127) return 0;
         memory[pnrIn + i] = ch;
     }
-    return wasm.personnummer_fast_in(n, t);
+    return wasm.pnr_fast(n, t);
 }
 
 /** Validates a Swedish personnummer or samordningsnummer. */
@@ -140,7 +152,8 @@ export function validatePersonnummer(input, todayDate) {
     const t = today("validatePersonnummer", todayDate);
     const s = string("validatePersonnummer", "input", input);
     const code = personnummerFast(s, t);
-    if (code === 0) return unwrap(wasm.validate_personnummer(s, t));
+    // The full answer (same shape for a valid number) when not valid or not short ASCII.
+    if (code === 0) return unwrap(wasm.call(VALIDATE_PERSONNUMMER, s, "", t));
     if (memory.byteLength === 0) memory = new Uint8Array(exports.memory.buffer); // grown
     const m = memory;
     const p = pnrOut;
@@ -157,7 +170,7 @@ export function validatePersonnummer(input, todayDate) {
 /** Parses and checks a TD1, TD2 or TD3 machine-readable zone. */
 export function parseMrz(text, todayDate) {
     const t = today("parseMrz", todayDate);
-    return unwrap(wasm.parse_mrz(string("parseMrz", "text", text), t));
+    return unwrap(wasm.call(PARSE_MRZ, string("parseMrz", "text", text), "", t));
 }
 
 /** The NPS category of one 0–10 answer. */
@@ -165,7 +178,7 @@ export function npsCategory(score) {
     if (typeof score !== "number") {
         throw new TypeError(`npsCategory: score must be a number, got ${describe(score)}`);
     }
-    return unwrap(wasm.nps_category(score));
+    return unwrap(wasm.call(NPS_CATEGORY, "", "", score));
 }
 
 /** NPS with its 95 % margin and adjusted-Wald interval. */
@@ -203,29 +216,29 @@ export function computeNps(scores) {
 /** A survey catalogue's questions in one language. */
 export function surveyCatalogue(id, lang) {
     return unwrap(
-        wasm.survey_catalogue(string("surveyCatalogue", "id", id), string("surveyCatalogue", "lang", lang)),
+        wasm.call(SURVEY_CATALOGUE, string("surveyCatalogue", "id", id), string("surveyCatalogue", "lang", lang), 0),
     );
 }
 
 /** Validates a candidate's answers against their catalogue. */
 export function validateResponse(response) {
-    return unwrap(wasm.validate_response(jsonArg("validateResponse", "response", response)));
+    return unwrap(wasm.call(VALIDATE_RESPONSE, jsonArg("validateResponse", "response", response), "", 0));
 }
 
 /** Every role profile, for a role picker. */
 export function roleProfiles() {
-    return unwrap(wasm.role_profiles());
+    return unwrap(wasm.call(ROLE_PROFILES, "", "", 0));
 }
 
 /** The pre-employment checklist of a role, with an identity document's MRZ applied. */
 export function idChecklist(roleProfile, options) {
     const role = string("idChecklist", "roleProfile", roleProfile);
     const opts = jsonArg("idChecklist", "options", options === undefined ? null : options);
-    return unwrap(wasm.id_checklist(role, opts, today("idChecklist", undefined)));
+    return unwrap(wasm.call(ID_CHECKLIST, role, opts, today("idChecklist", undefined)));
 }
 
 /** Checks a job ad before it is published. */
 export function checkJobAd(ad) {
     const text = jsonArg("checkJobAd", "ad", ad);
-    return unwrap(wasm.check_job_ad(text, today("checkJobAd", undefined)));
+    return unwrap(wasm.call(CHECK_JOB_AD, text, "", today("checkJobAd", undefined)));
 }

@@ -24,7 +24,10 @@
 //! assert!(api::nps_category(11.0).is_err());
 //! ```
 
-use std::fmt::Write as _;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt::Write as _;
 
 use rekry_core::Date;
 use rekry_core::idcheck::checklist::{self, Checklist, ItemKind, Reason, Role};
@@ -75,8 +78,8 @@ impl BindError {
     }
 }
 
-impl std::fmt::Display for BindError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for BindError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let name = match self.kind {
             ErrorKind::Type => "TypeError",
             ErrorKind::Range => "RangeError",
@@ -85,7 +88,7 @@ impl std::fmt::Display for BindError {
     }
 }
 
-impl std::error::Error for BindError {}
+impl core::error::Error for BindError {}
 
 /// The result of a binding function: JSON text, or an error to throw.
 pub type BindResult = Result<String, BindError>;
@@ -140,6 +143,39 @@ pub fn parse_today(text: &str) -> Result<Date, BindError> {
 /// [`parse_today`] for the boundary: the packed date as decimal text, or an error.
 pub fn check_today(text: &str) -> BindResult {
     parse_today(text).map(|d| ymd(d).to_string())
+}
+
+/// A string as Rust's `{:?}` writes it (`"a\"b"`), through `char::escape_debug`: the
+/// same text without pulling in `str`'s `Debug` (and the panic path of its slicing).
+struct Quoted<'a>(&'a str);
+
+impl core::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            // `str`'s Debug leaves single quotes alone; `char::escape_debug` escapes them.
+            if c == '\'' {
+                f.write_char(c)?;
+            } else {
+                for e in c.escape_debug() {
+                    f.write_char(e)?;
+                }
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// `items` separated by `", "` (for messages; one copy of the code for every list).
+fn join(items: &mut dyn Iterator<Item = &str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 fn text_obj(out: &mut String, t: Text) {
@@ -404,7 +440,7 @@ pub fn parse_mrz(text: &str, today: Date) -> String {
 // NPS
 
 fn score(value: f64, what: &dyn Fn() -> String) -> Result<Score, BindError> {
-    if !(value.is_finite() && value.fract() == 0.0) {
+    if !json::is_whole(value) {
         let mut got = String::new();
         json::write_f64(&mut got, value);
         if got == "null" {
@@ -461,7 +497,7 @@ pub fn compute_nps(scores: &[f64]) -> BindResult {
             if i > 0 {
                 a.push(',');
             }
-            let _ = write!(a, "{c}");
+            json::write_int(a, i64::from(*c));
         }
         a.push(']');
     }
@@ -499,23 +535,21 @@ pub fn compute_nps(scores: &[f64]) -> BindResult {
 
 fn catalogue_id(id: &str) -> Result<CatalogueId, BindError> {
     CatalogueId::parse(id).ok_or_else(|| {
-        let known: Vec<&str> = CatalogueId::ALL.iter().map(|c| c.as_str()).collect();
-        BindError::range_error(format!("unknown catalogue {id:?}: expected one of {}", known.join(", ")))
+        let known = join(&mut CatalogueId::ALL.iter().map(|c| c.as_str()));
+        BindError::range_error(format!("unknown catalogue {}: expected one of {known}", Quoted(id)))
     })
 }
 
 fn lang(code: &str) -> Result<Lang, BindError> {
     Lang::from_code(code).ok_or_else(|| {
-        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        BindError::range_error(format!("unknown language {code:?}: expected one of {}", known.join(", ")))
+        let known = join(&mut Lang::ALL.iter().map(|l| l.code()));
+        BindError::range_error(format!("unknown language {}: expected one of {known}", Quoted(code)))
     })
 }
 
 fn value_json(out: &mut String, v: Value) {
     match v {
-        Value::Score(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Value::Score(n) => json::write_int(out, i64::from(n)),
         Value::Yes(b) => out.push_str(if b { "true" } else { "false" }),
     }
 }
@@ -567,7 +601,7 @@ fn parse_input(text: &str, what: &str) -> Result<Json, BindError> {
 fn answer_value(v: &Json, path: &dyn Fn() -> String) -> Result<Value, BindError> {
     match v {
         Json::Bool(b) => Ok(Value::Yes(*b)),
-        Json::Num(n) if n.fract() == 0.0 => {
+        Json::Num(n) if json::is_whole(*n) => {
             if *n >= f64::from(i32::MIN) && *n <= f64::from(i32::MAX) {
                 Ok(Value::Score(*n as i32))
             } else {
@@ -601,7 +635,8 @@ fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
     for (k, _) in members {
         if !matches!(k.as_str(), "catalogue" | "answers" | "partial") {
             return Err(BindError::type_error(format!(
-                "response: unknown property {k:?} (expected catalogue, answers, partial)"
+                "response: unknown property {} (expected catalogue, answers, partial)",
+                Quoted(k)
             )));
         }
     }
@@ -654,7 +689,7 @@ fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
                 )));
             }
             for (q, value) in members {
-                let path = || format!("response.answers[{q:?}]");
+                let path = || format!("response.answers[{}]", Quoted(q));
                 let value = answer_value(value, &path)?;
                 push_answer(&mut r, q, value, &path)?;
             }
@@ -755,8 +790,8 @@ fn checklist_warning_id(w: checklist::Warning) -> &'static str {
 
 fn role(id: &str) -> Result<Role, BindError> {
     Role::from_id(id).ok_or_else(|| {
-        let known: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
-        BindError::range_error(format!("unknown role profile {id:?}: expected one of {}", known.join(", ")))
+        let known = join(&mut Role::ALL.iter().map(|r| r.id()));
+        BindError::range_error(format!("unknown role profile {}: expected one of {known}", Quoted(id)))
     })
 }
 
@@ -800,8 +835,9 @@ fn check_keys(v: &Json, what: &str, allowed: &[&str]) -> Result<(), BindError> {
     for (k, _) in members {
         if !allowed.contains(&k.as_str()) {
             return Err(BindError::type_error(format!(
-                "{what}: unknown property {k:?} (expected {})",
-                allowed.join(", ")
+                "{what}: unknown property {} (expected {})",
+                Quoted(k),
+                join(&mut allowed.iter().copied())
             )));
         }
     }
@@ -822,10 +858,10 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
     let group = match opt_str(&options, "citizenship", "options")? {
         None => CitizenshipGroup::Swedish,
         Some(id) => CitizenshipGroup::ALL.into_iter().find(|g| g.id() == id).ok_or_else(|| {
-            let known: Vec<&str> = CitizenshipGroup::ALL.iter().map(|g| g.id()).collect();
+            let known = join(&mut CitizenshipGroup::ALL.iter().map(|g| g.id()));
             BindError::range_error(format!(
-                "options.citizenship: unknown group {id:?}: expected one of {}",
-                known.join(", ")
+                "options.citizenship: unknown group {}: expected one of {known}",
+                Quoted(id)
             ))
         })?,
     };
@@ -839,10 +875,10 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
                     BindError::type_error(format!("options.require[{i}] must be a string, got {}", k.type_name()))
                 })?;
                 let kind = ItemKind::ALL.into_iter().find(|kind| kind.id() == id).ok_or_else(|| {
-                    let known: Vec<&str> = ItemKind::ALL.iter().map(|k| k.id()).collect();
+                    let known = join(&mut ItemKind::ALL.iter().map(|k| k.id()));
                     BindError::range_error(format!(
-                        "options.require[{i}]: unknown item {id:?}: expected one of {}",
-                        known.join(", ")
+                        "options.require[{i}]: unknown item {}: expected one of {known}",
+                        Quoted(id)
                     ))
                 })?;
                 list.require(kind).map_err(|e| BindError::range_error(format!("options.require[{i}] ({id}): {e}")))?;
@@ -1025,7 +1061,7 @@ fn ground_id(g: Ground) -> &'static str {
 
 fn sek(v: &Json, path: &str) -> Result<u32, BindError> {
     match v {
-        Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => Ok(*n as u32),
+        Json::Num(n) if json::is_whole(*n) && *n >= 0.0 && *n <= f64::from(u32::MAX) => Ok(*n as u32),
         Json::Num(_) => Err(BindError::range_error(format!("{path} must be a whole number of SEK 0–{}", u32::MAX))),
         other => Err(BindError::type_error(format!("{path} must be a number, got {}", other.type_name()))),
     }
@@ -1250,6 +1286,18 @@ mod tests {
     fn date_text_matches_core() {
         for d in [Date::new(1, 1, 1).unwrap(), Date::new(9999, 12, 31).unwrap(), today()] {
             assert_eq!(date_str(d).as_str(), d.to_string());
+        }
+    }
+
+    #[test]
+    fn quoted_is_str_debug() {
+        let mut samples: Vec<String> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c.to_string(), format!("a{c}"), format!("{c}\u{301}b{c}")])
+            .collect();
+        samples.extend(["".into(), "it's \"x\"\n\t\\".into(), "e\u{301}\u{200d}\u{7f}\u{feff}".into()]);
+        for s in samples {
+            assert_eq!(Quoted(&s).to_string(), format!("{s:?}"), "{s:?}");
         }
     }
 

@@ -19,7 +19,8 @@
 //! assert_eq!(out, r#""tab\there \"quoted\"""#);
 //! ```
 
-use std::fmt::Write as _;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// Deepest nesting of arrays and objects the reader accepts.
 pub const MAX_DEPTH: usize = 32;
@@ -113,13 +114,13 @@ pub struct ParseError {
     pub offset: usize,
 }
 
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "invalid JSON at byte {}: {}", self.offset, self.message)
     }
 }
 
-impl std::error::Error for ParseError {}
+impl core::error::Error for ParseError {}
 
 /// Parses one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
@@ -299,7 +300,7 @@ impl Reader<'_> {
                 self.i += 1;
             }
             // The input is a &str and the run stops only at ASCII bytes, so it is valid UTF-8.
-            out.push_str(std::str::from_utf8(self.b.get(run..self.i).unwrap_or_default()).unwrap_or_default());
+            out.push_str(core::str::from_utf8(self.b.get(run..self.i).unwrap_or_default()).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {
@@ -430,24 +431,30 @@ fn number_value(text: &[u8]) -> Option<f64> {
 /// Appends `s` as a JSON string literal.
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
+    // Byte by byte: everything that needs escaping is ASCII, and UTF-8 never uses ASCII bytes
+    // inside a multi-byte character, so runs between escapes are whole characters.
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..0x20 => "",
             _ => continue,
         };
         out.push_str(s.get(run..i).unwrap_or_default());
         if esc.is_empty() {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+            // Another control character: `\u00XX`, lower-case hex.
+            let hex = |d: u8| char::from(b"0123456789abcdef"[usize::from(d & 15)]);
+            out.push_str("\\u00");
+            out.push(hex(b >> 4));
+            out.push(hex(b));
         } else {
             out.push_str(esc);
         }
-        run = i + c.len_utf8();
+        run = i + 1;
     }
     out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
@@ -471,24 +478,83 @@ pub fn write_f64(out: &mut String, v: f64) {
         return;
     }
     if v.abs() >= 1e9 {
-        let _ = write!(out, "{}", v as i64);
+        write_int(out, v as i64);
         return;
     }
     // |v| < 1e9, so |scaled| < 1e15 < 2^53: exact in i64.
-    let scaled = (v * 1e6).round() as i64;
+    let scaled = round_half_away(v * 1e6);
     if scaled < 0 {
         out.push('-');
     }
     let abs = scaled.unsigned_abs();
     let (int, mut frac) = (abs / 1_000_000, abs % 1_000_000);
-    let _ = write!(out, "{int}");
+    write_digits(out, int, 1);
     if frac != 0 {
         let mut digits = 6;
         while frac % 10 == 0 {
             frac /= 10;
             digits -= 1;
         }
-        let _ = write!(out, ".{frac:0digits$}");
+        out.push('.');
+        write_digits(out, frac, digits);
+    }
+}
+
+/// Appends an integer in decimal (what `write!(out, "{v}")` writes, without core's integer
+/// formatting and its padding machinery).
+///
+/// ```
+/// let mut s = String::new();
+/// rekry_wasm::json::write_int(&mut s, i64::MIN);
+/// assert_eq!(s, "-9223372036854775808");
+/// ```
+pub fn write_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    write_digits(out, v.unsigned_abs(), 1);
+}
+
+/// Appends `v` in decimal, zero-padded to at least `width` (at most 20) digits.
+fn write_digits(out: &mut String, mut v: u64, width: usize) {
+    let mut buf = [0u8; 20];
+    let mut start = buf.len();
+    for (n, slot) in buf.iter_mut().rev().enumerate() {
+        if v == 0 && n >= width.max(1) {
+            break;
+        }
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+        start -= 1;
+    }
+    for &b in buf.iter().skip(start) {
+        out.push(char::from(b));
+    }
+}
+
+/// Whether `v` is a whole number (`v.fract() == 0.0`, which needs std; `false` for NaN and
+/// the infinities).
+///
+/// ```
+/// use rekry_wasm::json::is_whole;
+/// assert!(is_whole(-3.0) && is_whole(1e300) && !is_whole(0.5) && !is_whole(f64::NAN));
+/// ```
+pub fn is_whole(v: f64) -> bool {
+    // From 2^52 on, every f64 is whole; below, truncating through i64 is exact.
+    v.is_finite() && (v.abs() >= 4_503_599_627_370_496.0 || v as i64 as f64 == v)
+}
+
+/// `v.round() as i64` for |v| < 2^52, without std: halves round away from zero.
+fn round_half_away(v: f64) -> i64 {
+    let t = v as i64;
+    // Below 2^52 the fractional part `v - t` is exact.
+    let frac = v - t as f64;
+    if frac >= 0.5 {
+        t + 1
+    } else if frac <= -0.5 {
+        t - 1
+    } else {
+        t
     }
 }
 
@@ -549,8 +615,7 @@ impl<'a> Obj<'a> {
 
     /// An integer member.
     pub fn int(&mut self, key: &str, v: i64) -> &mut Self {
-        let out = self.key(key);
-        let _ = write!(out, "{v}");
+        write_int(self.key(key), v);
         self
     }
 
@@ -643,6 +708,63 @@ mod tests {
         assert_eq!(parse(r#""\ud800x""#).unwrap().as_str(), Some("\u{FFFD}x"));
         assert_eq!(parse(r#""\udc00""#).unwrap().as_str(), Some("\u{FFFD}"));
         assert_eq!(parse(r#""\ud800\u0041""#).unwrap().as_str(), Some("\u{FFFD}A"));
+    }
+
+    #[test]
+    fn integers_as_core_writes_them() {
+        let mut x: i64 = 1;
+        for v in [0, 1, -1, 9, 10, 99, 100, i64::MAX, i64::MIN, 1_000_000, -20_261_123] {
+            let mut s = String::new();
+            write_int(&mut s, v);
+            assert_eq!(s, v.to_string());
+        }
+        for _ in 0..10_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for v in [x, x >> 20, x >> 40, x >> 55] {
+                let mut s = String::new();
+                write_int(&mut s, v);
+                assert_eq!(s, v.to_string());
+            }
+        }
+        let mut s = String::new();
+        write_digits(&mut s, 42, 6);
+        assert_eq!(s, "000042");
+    }
+
+    #[test]
+    fn float_helpers_match_std() {
+        let mut values = vec![0.0, -0.0, 0.5, -0.5, 1.5, -2.5, 0.49999999999999994, 2.0f64.powi(52), 1e300];
+        values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 4503599627370495.5]);
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..10_000 {
+            x = (x * 7919.0 + 0.3).fract() * 2e9 - 1e9;
+            values.extend([x, x / 1e6, x.trunc(), x.trunc() + 0.5]);
+        }
+        for v in values {
+            assert_eq!(is_whole(v), v.fract() == 0.0, "{v}");
+            if v.abs() < 1e15 {
+                assert_eq!(round_half_away(v), v.round() as i64, "{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_every_control_character() {
+        for c in (0..0x20).chain([0x22, 0x5C, 0x7F, 0xE5, 0x1F600]).filter_map(char::from_u32) {
+            let mut s = String::new();
+            write_str(&mut s, &format!("å{c}ö"));
+            let esc = match c {
+                '"' => "\\\"".to_string(),
+                '\\' => "\\\\".to_string(),
+                '\n' => "\\n".to_string(),
+                '\r' => "\\r".to_string(),
+                '\t' => "\\t".to_string(),
+                c if (c as u32) < 0x20 => format!("\\u{:04x}", c as u32),
+                c => c.to_string(),
+            };
+            assert_eq!(s, format!("\"å{esc}ö\""));
+            assert_eq!(parse(&s).unwrap().as_str(), Some(format!("å{c}ö").as_str()));
+        }
     }
 
     #[test]

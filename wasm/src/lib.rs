@@ -29,9 +29,30 @@
 //! assert!(nps.starts_with(r#"{"nps":25.0,"npsText":"25.0","n":4,"#));
 //! ```
 #![deny(missing_docs)]
+// In the `.wasm`, `core` and `alloc` only: std's runtime (its allocator, panic hook and
+// panic message formatting) would be a fifth of the module. Natively (tests, rekry-e2e) std
+// is there as usual.
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+extern crate alloc;
 
 pub mod api;
 pub mod json;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod heap;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap;
+
+/// Nothing in the binding panics (see above), but the compiler cannot prove it for every
+/// bounds check; if one ever failed, the module traps, and JavaScript sees a
+/// `WebAssembly.RuntimeError`, as it would with std's `panic = "abort"`.
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}

@@ -14,8 +14,10 @@
 //! The date pay transparency applies is data in [`RuleSet`]: seed 001 §17 expects the
 //! directive from 1 January 2027 (the default); the Swedish bill proposed 1 July 2026.
 //!
-//! **Word lists are heuristics.** Matching is case-insensitive (Unicode lower case, so `Å`,
-//! `Ä`, `Ö` fold to `å`, `ä`, `ö`), at word boundaries, with no allocation. A term ending in `*`
+//! **Word lists are heuristics.** Matching is case-insensitive (`Å`, `Ä`, `Ö` fold to `å`, `ä`,
+//! `ö`; the lists are lower-case Latin-1, and every character whose Unicode lower case is in
+//! Latin-1 folds as Unicode folds it, see [`fold_latin1`]), at word boundaries, with no
+//! allocation. A term ending in `*`
 //! matches as a word prefix (`religi*` matches "religiös"), any other term only as a whole word
 //! or phrase (`ålder` does not match "ålderdom"), and a space in a term matches any run of
 //! whitespace. Only the screening questions are checked for pay history and discrimination
@@ -52,7 +54,7 @@ use heapless::Vec;
 
 use crate::date::Date;
 use crate::idcheck::documents::const_date;
-use crate::text::Text;
+use crate::text::{Text, fold_latin1};
 
 /// The most findings [`check`] returns; further findings are counted in
 /// [`Findings::omitted`].
@@ -705,9 +707,11 @@ fn gendered_suffix(word: &str) -> Option<&'static str> {
     GENDERED_SUFFIXES.iter().find(|s| len >= s.chars().count() + 3 && ends_with_folded(word, s)).copied()
 }
 
-/// Lower-case folding of one character (the first char of its Unicode lower case).
+/// Lower-case folding of one character: the first char of its Unicode lower case whenever
+/// that is in Latin-1, which is all that comparing with the lower-case Latin-1 word lists
+/// needs (see [`fold_latin1`]; `terms_are_lower_case` checks the lists).
 fn fold(c: char) -> char {
-    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
+    fold_latin1(c)
 }
 
 /// Whether `c` is part of a word.
@@ -762,14 +766,17 @@ pub fn contains_term(hay: &str, term: &str) -> bool {
     }
     let Some(first) = body.chars().next() else { return false };
     let mut prev_is_word = false;
-    for (i, c) in hay.char_indices() {
+    let mut chars = hay.chars();
+    loop {
+        // The rest of `hay` from `c` on (no slicing by index, so no panic path).
+        let rest = chars.as_str();
+        let Some(c) = chars.next() else { return false };
         let word = is_word_char(c);
-        if !prev_is_word && word && fold(c) == first && matches_at(&hay[i..], body, prefix) {
+        if !prev_is_word && word && fold(c) == first && matches_at(rest, body, prefix) {
             return true;
         }
         prev_is_word = word;
     }
-    false
 }
 
 fn matches_at(rest: &str, body: &str, prefix: bool) -> bool {
@@ -799,6 +806,37 @@ mod tests {
                 assert!(t.chars().all(|c| fold(c) == c), "{t}");
                 assert!(!t.trim_end_matches('*').is_empty());
             }
+        }
+    }
+
+    /// `fold` agrees with Unicode lower case only where that is Latin-1, so everything it is
+    /// compared with must be lower-case Latin-1.
+    #[test]
+    fn word_lists_are_lower_case_latin1() {
+        let titles = GENDERED_TITLES.iter().map(|t| t.title);
+        let terms = Ground::ALL.iter().flat_map(|g| g.terms()).chain(PAY_HISTORY_TERMS).copied();
+        let suffixes = GENDERED_SUFFIXES.iter().chain(NEUTRAL_EXCEPTIONS).copied();
+        for w in titles.chain(terms).chain(suffixes) {
+            assert!(w.chars().all(|c| u32::from(c) <= 0xFF && c.to_lowercase().eq([c])), "{w}");
+        }
+    }
+
+    #[test]
+    fn folding_beyond_latin1_matches_as_unicode_does() {
+        // The Kelvin and Ångström signs lower-case into Latin-1; other scripts never match.
+        assert!(contains_term("Vilken \u{212B}LDER har du?", "ålder"));
+        assert_eq!(find_any("ΑΓΕ", &["age"]), None);
+        assert_eq!(check(&JobAd { title: "BRANDMAN", ..ad() }, &RuleSet::DEFAULT).len(), 1);
+    }
+
+    fn ad() -> JobAd<'static> {
+        JobAd {
+            title: "",
+            text: "",
+            pay: Some(PayInfo::Starting(30_000)),
+            screening_questions: &[],
+            asks_for_personal_letter: false,
+            publication_date: Date::new(2027, 2, 1).unwrap(),
         }
     }
 
