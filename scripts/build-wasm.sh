@@ -65,7 +65,10 @@ wasm-opt "$raw" --strip-target-features \
     --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     -o "$pkg/raw.wasm"
-wasm-bindgen "$pkg/raw.wasm" --out-dir "$pkg" --out-name rekry_wasm --target web --no-typescript
+# index.js always passes the module or its URL, and every supported runtime has
+# TextEncoder.encodeInto: the glue needs neither a default path nor a fallback.
+wasm-bindgen "$pkg/raw.wasm" --out-dir "$pkg" --out-name rekry_wasm --target web --no-typescript \
+    --omit-default-module-path --encode-into always
 rm "$pkg/raw.wasm"
 # The features enabled above; wasm-opt must be told it may keep them. --converge repeats -Oz
 # while it still shrinks the module (a few hundred bytes).

@@ -145,20 +145,24 @@ pub fn check_today(text: &str) -> BindResult {
     parse_today(text).map(|d| ymd(d).to_string())
 }
 
-/// A string as Rust's `{:?}` writes it (`"a\"b"`), through `char::escape_debug`: the
-/// same text without pulling in `str`'s `Debug` (and the panic path of its slicing).
+/// A string as Rust's `{:?}` writes it (`"a\"b"`), printable ASCII directly and every other
+/// character as `char`'s `Debug` writes it (which core uses anyway), without its quotes: the
+/// same text as `str`'s `Debug`, without its code.
 struct Quoted<'a>(&'a str);
 
 impl core::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_char('"')?;
         for c in self.0.chars() {
-            // `str`'s Debug leaves single quotes alone; `char::escape_debug` escapes them.
-            if c == '\'' {
-                f.write_char(c)?;
-            } else {
-                for e in c.escape_debug() {
-                    f.write_char(e)?;
+            match c {
+                // `char`'s Debug leaves double quotes alone and escapes single ones; `str`'s
+                // does the opposite.
+                '"' => f.write_str("\\\"")?,
+                ' '..='~' if c != '\\' => f.write_char(c)?,
+                _ => {
+                    let mut debug = heapless::String::<16>::new();
+                    let _ = write!(debug, "{c:?}");
+                    f.write_str(debug.get(1..debug.len() - 1).unwrap_or_default())?;
                 }
             }
         }

@@ -124,7 +124,7 @@ impl core::error::Error for ParseError {}
 
 /// Parses one JSON document (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut r = Reader { b: text.as_bytes(), i: 0 };
+    let mut r = Reader { text, b: text.as_bytes(), i: 0 };
     let v = r.value(0)?;
     r.ws();
     if r.i != r.b.len() {
@@ -134,6 +134,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     b: &'a [u8],
     i: usize,
 }
@@ -170,64 +171,49 @@ impl Reader<'_> {
             Some(b't') => self.lit(b"true", Json::Bool(true)),
             Some(b'f') => self.lit(b"false", Json::Bool(false)),
             Some(b'"') => self.string().map(Json::Str),
-            Some(b'[') => {
+            Some(open @ (b'[' | b'{')) => {
                 if depth >= MAX_DEPTH {
                     return Err(self.err("nested too deeply"));
                 }
                 self.i += 1;
+                // Arrays and objects share one loop (one copy of the code in the `.wasm`).
+                let obj = open == b'{';
+                let close = open + 2; // `]` and `}` follow `[` and `{` by two in ASCII
                 let mut items = Vec::new();
-                self.ws();
-                if self.peek() == Some(b']') {
-                    self.i += 1;
-                    return Ok(Json::Arr(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.ws();
-                    match self.peek() {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {
-                            self.i += 1;
-                            return Ok(Json::Arr(items));
-                        }
-                        _ => return Err(self.err("expected ',' or ']'")),
-                    }
-                }
-            }
-            Some(b'{') => {
-                if depth >= MAX_DEPTH {
-                    return Err(self.err("nested too deeply"));
-                }
-                self.i += 1;
                 let mut members = Vec::new();
                 self.ws();
-                if self.peek() == Some(b'}') {
+                if self.peek() == Some(close) {
                     self.i += 1;
-                    return Ok(Json::Obj(members));
-                }
-                loop {
-                    self.ws();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.err("expected a string key"));
-                    }
-                    let key = self.string()?;
-                    self.ws();
-                    if self.peek() != Some(b':') {
-                        return Err(self.err("expected ':'"));
-                    }
-                    self.i += 1;
-                    let v = self.value(depth + 1)?;
-                    members.push((key, v));
-                    self.ws();
-                    match self.peek() {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
+                } else {
+                    loop {
+                        if obj {
+                            self.ws();
+                            if self.peek() != Some(b'"') {
+                                return Err(self.err("expected a string key"));
+                            }
+                            let key = self.string()?;
+                            self.ws();
+                            if self.peek() != Some(b':') {
+                                return Err(self.err("expected ':'"));
+                            }
                             self.i += 1;
-                            return Ok(Json::Obj(members));
+                            let v = self.value(depth + 1)?;
+                            members.push((key, v));
+                        } else {
+                            items.push(self.value(depth + 1)?);
                         }
-                        _ => return Err(self.err("expected ',' or '}'")),
+                        self.ws();
+                        match self.peek() {
+                            Some(b',') => self.i += 1,
+                            Some(c) if c == close => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return Err(self.err(if obj { "expected ',' or '}'" } else { "expected ',' or ']'" })),
+                        }
                     }
                 }
+                Ok(if obj { Json::Obj(members) } else { Json::Arr(items) })
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.err("unexpected character")),
@@ -299,8 +285,8 @@ impl Reader<'_> {
                 }
                 self.i += 1;
             }
-            // The input is a &str and the run stops only at ASCII bytes, so it is valid UTF-8.
-            out.push_str(core::str::from_utf8(self.b.get(run..self.i).unwrap_or_default()).unwrap_or_default());
+            // The run starts and stops at ASCII bytes, so at character boundaries.
+            out.push_str(self.text.get(run..self.i).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {

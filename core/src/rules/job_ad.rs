@@ -780,18 +780,18 @@ pub fn contains_term(hay: &str, term: &str) -> bool {
 }
 
 fn matches_at(rest: &str, body: &str, prefix: bool) -> bool {
-    let mut h = rest.chars().peekable();
+    let mut h = rest.chars();
     for tc in body.chars() {
         if tc == ' ' {
             if !h.next().is_some_and(char::is_whitespace) {
                 return false;
             }
-            while h.next_if(|c| c.is_whitespace()).is_some() {}
+            h = h.as_str().trim_start().chars();
         } else if h.next().map(fold) != Some(tc) {
             return false;
         }
     }
-    prefix || !h.peek().is_some_and(|&c| is_word_char(c))
+    prefix || !h.next().is_some_and(is_word_char)
 }
 
 #[cfg(test)]
