@@ -545,3 +545,31 @@ fn id_check_outside_the_eu_records_the_right_to_work_and_reasons_for_failures() 
     assert_eq!((work.state, work.reason), (ItemState::Passed, Reason::RightToWorkShown));
     assert_eq!(record.extract.map(|e| e.kind), Some(ExtractKind::HvbChildren));
 }
+
+#[test]
+fn the_app_purges_old_id_checks_on_schedule() {
+    use rekry_core::idcheck::checklist::Checklist;
+    let k = Kiosk::new(english(), Some(PIN));
+    // The store behind the app is the same file: add checks as a second connection would.
+    let today = rekry_kiosk::storage::today();
+    let retention = english().retention.id_checks_days as i32;
+    let mut store = k.store();
+    for days_ago in [retention + 10, 2] {
+        let day = today.add_days(-days_ago);
+        store.save_check(&Checklist::new(Role::Administrator, CitizenshipGroup::Swedish, day).finish(day)).unwrap();
+    }
+    drop(store);
+    k.wait(0.3); // on the start screen: the first tick purges
+    let store = k.store();
+    let checks = store.checks().unwrap();
+    assert_eq!(checks.len(), 1, "only the check inside the retention period is kept");
+    assert_eq!(checks[0].1.checked_on, today.add_days(-2));
+    let purges = store.audit_entries(100).unwrap().into_iter().filter(|e| e.kind == "purge").count();
+    assert_eq!(purges, 1, "the purge is logged");
+    drop(store);
+    // Not again until a day has passed.
+    k.wait(3600.0);
+    assert_eq!(k.store().audit_entries(100).unwrap().iter().filter(|e| e.kind == "purge").count(), 1);
+    k.wait(24.0 * 3600.0);
+    assert_eq!(k.store().audit_entries(100).unwrap().iter().filter(|e| e.kind == "purge").count(), 2);
+}

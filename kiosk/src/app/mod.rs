@@ -68,6 +68,8 @@ pub const THANKS_FOR: Duration = Duration::from_secs(5);
 pub const TICK: Duration = Duration::from_millis(250);
 /// How often an open dashboard refreshes itself.
 pub const DASHBOARD_REFRESH: Duration = Duration::from_secs(2);
+/// How often the app runs the retention purge (retention periods are whole days).
+pub const PURGE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The source of "now"; tests pass one they can move.
 pub type Clock = Rc<dyn Fn() -> Instant>;
@@ -152,6 +154,7 @@ struct State {
     idcheck: IdCheckFlow,
     dashboard_period: String,
     dashboard_at: Option<Instant>,
+    purged_at: Option<Instant>,
 }
 
 /// The controller. Cheap to clone (a shared handle).
@@ -198,6 +201,7 @@ impl App {
             idcheck: IdCheckFlow::default(),
             dashboard_period: "today".into(),
             dashboard_at: None,
+            purged_at: None,
         };
         let app = App { state: Rc::new(RefCell::new(state)), window };
         app.wire();
@@ -549,7 +553,24 @@ impl App {
                     }
                 }
             }
-            Page::Start => {}
+            Page::Start => {
+                let due = self.state.borrow().purged_at.is_none_or(|t| now >= t + PURGE_INTERVAL);
+                if due {
+                    self.purge(now);
+                }
+            }
+        }
+    }
+
+    /// The retention purge, on the schedule: at start and then daily, while the kiosk waits
+    /// on its start screen, so personal data leaves on time even if nobody runs
+    /// `rekry-kiosk purge`. A failure is reported on stderr and retried at the next interval.
+    fn purge(&self, now: Instant) {
+        let mut st = self.state.borrow_mut();
+        st.purged_at = Some(now);
+        let r = st.config.retention;
+        if let Err(e) = st.store.purge(r.id_checks_days, r.audit_details_days, SystemTime::now()) {
+            eprintln!("rekry-kiosk: scheduled retention purge failed: {e}");
         }
     }
 
