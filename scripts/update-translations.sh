@@ -23,6 +23,8 @@ slint-tr-extractor --no-default-translation-context --package-name rekry-kiosk -
 for lang in sv en; do
     po="kiosk/translations/$lang/LC_MESSAGES/rekry-kiosk.po"
     msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output "$po" "$pot"
+    # Strings no longer in the UI would linger as "#~" entries: drop them.
+    msgattrib --no-obsolete --sort-output -o "$po" "$po"
     untranslated=$(msgattrib --untranslated --no-obsolete "$po" | grep -c '^msgid "[^"]' || true)
     echo "$po: $untranslated untranslated"
 done
