@@ -22,6 +22,10 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::arch::wasm32;
 use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+// The free lists below are not thread-safe.
+#[cfg(target_feature = "atomics")]
+compile_error!("rekry-wasm's allocator assumes a single-threaded module (no `atomics` target feature)");
+
 const PAGE: usize = 65_536;
 /// The smallest class: 8 bytes, room for the free-list link and the usual alignment.
 const MIN_CLASS: u32 = 3;
