@@ -170,16 +170,22 @@ impl core::fmt::Display for Quoted<'_> {
     }
 }
 
-/// `items` separated by `", "` (for messages; one copy of the code for every list).
-fn join(items: &mut dyn Iterator<Item = &str>) -> String {
-    let mut out = String::new();
-    for (i, item) in items.enumerate() {
+/// `"{path} must be {expected}, got {type}"`, the `TypeError` for a JSON value of the wrong
+/// type (one copy of the message's code).
+fn wrong_type(path: core::fmt::Arguments<'_>, expected: &str, got: &Json) -> BindError {
+    BindError::type_error(format!("{path} must be {expected}, got {}", got.type_name()))
+}
+
+/// `"{what} \"{id}\": expected one of {known, …}"`, the `RangeError` for an unknown id.
+fn unknown(what: core::fmt::Arguments<'_>, id: &str, known: &mut dyn Iterator<Item = &str>) -> BindError {
+    let mut message = format!("{what} {}: expected one of ", Quoted(id));
+    for (i, item) in known.enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            message.push_str(", ");
         }
-        out.push_str(item);
+        message.push_str(item);
     }
-    out
+    BindError::range_error(message)
 }
 
 fn text_obj(out: &mut String, t: Text) {
@@ -538,17 +544,13 @@ pub fn compute_nps(scores: &[f64]) -> BindResult {
 // Survey
 
 fn catalogue_id(id: &str) -> Result<CatalogueId, BindError> {
-    CatalogueId::parse(id).ok_or_else(|| {
-        let known = join(&mut CatalogueId::ALL.iter().map(|c| c.as_str()));
-        BindError::range_error(format!("unknown catalogue {}: expected one of {known}", Quoted(id)))
-    })
+    CatalogueId::parse(id)
+        .ok_or_else(|| unknown(format_args!("unknown catalogue"), id, &mut CatalogueId::ALL.iter().map(|c| c.as_str())))
 }
 
 fn lang(code: &str) -> Result<Lang, BindError> {
-    Lang::from_code(code).ok_or_else(|| {
-        let known = join(&mut Lang::ALL.iter().map(|l| l.code()));
-        BindError::range_error(format!("unknown language {}: expected one of {known}", Quoted(code)))
-    })
+    Lang::from_code(code)
+        .ok_or_else(|| unknown(format_args!("unknown language"), code, &mut Lang::ALL.iter().map(|l| l.code())))
 }
 
 fn value_json(out: &mut String, v: Value) {
@@ -633,24 +635,14 @@ fn push_answer(r: &mut Response, question: &str, value: Value, path: &dyn Fn() -
 /// Reads a response from `{catalogue, answers, partial?}`; `answers` is an array of
 /// `{question, value}` or an object `{questionId: value}`.
 fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
-    let members = v
-        .as_object()
-        .ok_or_else(|| BindError::type_error(format!("response must be an object, got {}", v.type_name())))?;
-    for (k, _) in members {
-        if !matches!(k.as_str(), "catalogue" | "answers" | "partial") {
-            return Err(BindError::type_error(format!(
-                "response: unknown property {} (expected catalogue, answers, partial)",
-                Quoted(k)
-            )));
-        }
+    if !matches!(v, Json::Obj(_)) {
+        return Err(wrong_type(format_args!("response"), "an object", v));
     }
+    check_keys(v, "response", &["catalogue", "answers", "partial"])?;
     let catalogue = match v.get("catalogue") {
         Some(Json::Str(s)) => catalogue_id(s)?,
         Some(other) => {
-            return Err(BindError::type_error(format!(
-                "response.catalogue must be a string, got {}",
-                other.type_name()
-            )));
+            return Err(wrong_type(format_args!("response.catalogue"), "a string", other));
         }
         None => return Err(BindError::type_error("response.catalogue is missing")),
     };
@@ -658,10 +650,7 @@ fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
         None | Some(Json::Bool(false)) => Completeness::Complete,
         Some(Json::Bool(true)) => Completeness::Partial,
         Some(other) => {
-            return Err(BindError::type_error(format!(
-                "response.partial must be a boolean, got {}",
-                other.type_name()
-            )));
+            return Err(wrong_type(format_args!("response.partial"), "a boolean", other));
         }
     };
     let mut r = Response::new(catalogue);
@@ -699,10 +688,7 @@ fn read_response(v: &Json) -> Result<(Response, Completeness), BindError> {
             }
         }
         Some(other) => {
-            return Err(BindError::type_error(format!(
-                "response.answers must be an array or an object, got {}",
-                other.type_name()
-            )));
+            return Err(wrong_type(format_args!("response.answers"), "an array or an object", other));
         }
         None => return Err(BindError::type_error("response.answers is missing")),
     }
@@ -793,10 +779,8 @@ fn checklist_warning_id(w: checklist::Warning) -> &'static str {
 }
 
 fn role(id: &str) -> Result<Role, BindError> {
-    Role::from_id(id).ok_or_else(|| {
-        let known = join(&mut Role::ALL.iter().map(|r| r.id()));
-        BindError::range_error(format!("unknown role profile {}: expected one of {known}", Quoted(id)))
-    })
+    Role::from_id(id)
+        .ok_or_else(|| unknown(format_args!("unknown role profile"), id, &mut Role::ALL.iter().map(|r| r.id())))
 }
 
 /// `roleProfiles()`: every role profile, `[{id, name: {sv, en}}]`, for a role picker.
@@ -820,7 +804,7 @@ fn opt_str<'a>(v: &'a Json, key: &str, what: &str) -> Result<Option<&'a str>, Bi
     match v.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::Str(s)) => Ok(Some(s)),
-        Some(other) => Err(BindError::type_error(format!("{what}.{key} must be a string, got {}", other.type_name()))),
+        Some(other) => Err(wrong_type(format_args!("{what}.{key}"), "a string", other)),
     }
 }
 
@@ -834,15 +818,19 @@ fn check_keys(v: &Json, what: &str, allowed: &[&str]) -> Result<(), BindError> {
     let members = match v {
         Json::Obj(m) => m,
         Json::Null => return Ok(()),
-        other => return Err(BindError::type_error(format!("{what} must be an object, got {}", other.type_name()))),
+        other => return Err(wrong_type(format_args!("{what}"), "an object", other)),
     };
     for (k, _) in members {
         if !allowed.contains(&k.as_str()) {
-            return Err(BindError::type_error(format!(
-                "{what}: unknown property {} (expected {})",
-                Quoted(k),
-                join(&mut allowed.iter().copied())
-            )));
+            let mut message = format!("{what}: unknown property {} (expected ", Quoted(k));
+            for (i, key) in allowed.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                message.push_str(key);
+            }
+            message.push(')');
+            return Err(BindError::type_error(message));
         }
     }
     Ok(())
@@ -862,11 +850,8 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
     let group = match opt_str(&options, "citizenship", "options")? {
         None => CitizenshipGroup::Swedish,
         Some(id) => CitizenshipGroup::ALL.into_iter().find(|g| g.id() == id).ok_or_else(|| {
-            let known = join(&mut CitizenshipGroup::ALL.iter().map(|g| g.id()));
-            BindError::range_error(format!(
-                "options.citizenship: unknown group {}: expected one of {known}",
-                Quoted(id)
-            ))
+            let known = &mut CitizenshipGroup::ALL.iter().map(|g| g.id());
+            unknown(format_args!("options.citizenship: unknown group"), id, known)
         })?,
     };
     let issue_date = opt_date(&options, "issueDate", "options")?;
@@ -875,21 +860,16 @@ pub fn id_checklist(role_id: &str, options_json: &str, today: Date) -> BindResul
         None | Some(Json::Null) => {}
         Some(Json::Arr(kinds)) => {
             for (i, k) in kinds.iter().enumerate() {
-                let id = k.as_str().ok_or_else(|| {
-                    BindError::type_error(format!("options.require[{i}] must be a string, got {}", k.type_name()))
-                })?;
+                let id = k.as_str().ok_or_else(|| wrong_type(format_args!("options.require[{i}]"), "a string", k))?;
                 let kind = ItemKind::ALL.into_iter().find(|kind| kind.id() == id).ok_or_else(|| {
-                    let known = join(&mut ItemKind::ALL.iter().map(|k| k.id()));
-                    BindError::range_error(format!(
-                        "options.require[{i}]: unknown item {}: expected one of {known}",
-                        Quoted(id)
-                    ))
+                    let known = &mut ItemKind::ALL.iter().map(|k| k.id());
+                    unknown(format_args!("options.require[{i}]: unknown item"), id, known)
                 })?;
                 list.require(kind).map_err(|e| BindError::range_error(format!("options.require[{i}] ({id}): {e}")))?;
             }
         }
         Some(other) => {
-            return Err(BindError::type_error(format!("options.require must be an array, got {}", other.type_name())));
+            return Err(wrong_type(format_args!("options.require"), "an array", other));
         }
     }
     if let Some(text) = opt_str(&options, "mrz", "options")? {
@@ -1067,7 +1047,7 @@ fn sek(v: &Json, path: &str) -> Result<u32, BindError> {
     match v {
         Json::Num(n) if json::is_whole(*n) && *n >= 0.0 && *n <= f64::from(u32::MAX) => Ok(*n as u32),
         Json::Num(_) => Err(BindError::range_error(format!("{path} must be a whole number of SEK 0–{}", u32::MAX))),
-        other => Err(BindError::type_error(format!("{path} must be a number, got {}", other.type_name()))),
+        other => Err(wrong_type(format_args!("{path}"), "a number", other)),
     }
 }
 
@@ -1096,7 +1076,7 @@ fn read_pay(v: Option<&Json>) -> Result<Option<PayInfo>, BindError> {
 pub fn check_job_ad(ad_json: &str, today: Date) -> BindResult {
     let v = parse_input(ad_json, "ad")?;
     if !matches!(v, Json::Obj(_)) {
-        return Err(BindError::type_error(format!("ad must be an object, got {}", v.type_name())));
+        return Err(wrong_type(format_args!("ad"), "an object", &v));
     }
     check_keys(
         &v,
@@ -1119,26 +1099,20 @@ pub fn check_job_ad(ad_json: &str, today: Date) -> BindResult {
         None | Some(Json::Null) => {}
         Some(Json::Arr(items)) => {
             for (i, q) in items.iter().enumerate() {
-                questions.push(q.as_str().ok_or_else(|| {
-                    BindError::type_error(format!("ad.screeningQuestions[{i}] must be a string, got {}", q.type_name()))
-                })?);
+                questions.push(
+                    q.as_str().ok_or_else(|| wrong_type(format_args!("ad.screeningQuestions[{i}]"), "a string", q))?,
+                );
             }
         }
         Some(other) => {
-            return Err(BindError::type_error(format!(
-                "ad.screeningQuestions must be an array, got {}",
-                other.type_name()
-            )));
+            return Err(wrong_type(format_args!("ad.screeningQuestions"), "an array", other));
         }
     }
     let asks_for_personal_letter = match v.get("asksForPersonalLetter") {
         None | Some(Json::Null) => false,
         Some(Json::Bool(b)) => *b,
         Some(other) => {
-            return Err(BindError::type_error(format!(
-                "ad.asksForPersonalLetter must be a boolean, got {}",
-                other.type_name()
-            )));
+            return Err(wrong_type(format_args!("ad.asksForPersonalLetter"), "a boolean", other));
         }
     };
     let publication_date = opt_date(&v, "publicationDate", "ad")?.unwrap_or(today);
