@@ -1,4 +1,4 @@
-//! Throughput of the identity checks: personnummer validations, TD3 and TD1 MRZ parses.
+//! Throughput of the identity checks: personnummer validations, TD3, TD2 and TD1 MRZ parses.
 //!
 //! Run with `cargo bench -p rekry-core --bench idcheck`. Goals (issue 3): at least 20 M
 //! personnummer validations and 5 M TD3 parses per second on one core.
@@ -11,6 +11,7 @@ use rekry_core::idcheck::mrz;
 use rekry_core::idcheck::personnummer::Personnummer;
 
 const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+const TD2: &str = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6";
 const TD1: &str = "I<SWEAB12345671198112189876<<<\n8112185M3101012SWE<<<<<<<<<<<7\nSVENSSON<<ANDERS<ERIK<<<<<<<<<";
 
 /// A mix of forms so the branch predictor cannot learn a single path.
@@ -44,6 +45,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("mrz");
     g.throughput(Throughput::Elements(1));
     g.bench_function("TD3 parse", |b| b.iter(|| mrz::parse(black_box(TD3), black_box(today))));
+    g.bench_function("TD2 parse", |b| b.iter(|| mrz::parse(black_box(TD2), black_box(today))));
     g.bench_function("TD1 parse (Swedish ID card with personnummer)", |b| {
         b.iter(|| mrz::parse(black_box(TD1), black_box(today)))
     });

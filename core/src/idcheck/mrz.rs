@@ -111,6 +111,7 @@ impl Format {
                 optional_cd: Some((1, 42)),
                 optional2: None,
                 composite: (1, 43),
+                composite_data: [(1, 0, 10), (1, 13, 7), (1, 21, 22), (1, 0, 0)],
             },
             Format::Td2 => Layout {
                 names: (0, 5, 31),
@@ -126,6 +127,7 @@ impl Format {
                 optional_cd: None,
                 optional2: None,
                 composite: (1, 35),
+                composite_data: [(1, 0, 10), (1, 13, 7), (1, 21, 14), (1, 0, 0)],
             },
             Format::Td1 => Layout {
                 names: (2, 0, 30),
@@ -141,6 +143,7 @@ impl Format {
                 optional_cd: None,
                 optional2: Some((1, 18, 11)),
                 composite: (1, 29),
+                composite_data: [(0, 5, 25), (1, 0, 7), (1, 8, 7), (1, 18, 11)],
             },
         }
     }
@@ -171,6 +174,9 @@ struct Layout {
     optional_cd: Option<(usize, usize)>,
     optional2: Option<(usize, usize, usize)>,
     composite: (usize, usize),
+    /// What the composite check digit protects, in order; TD2 and TD3 have three parts and
+    /// an empty fourth.
+    composite_data: [(usize, usize, usize); 4],
 }
 
 /// Sex as the MRZ records it.
@@ -792,8 +798,11 @@ const fn probable_letter(c: u8) -> Option<u8> {
     }
 }
 
+/// Whether `c` is in the MRZ alphabet. Non-short-circuiting, so loops over whole lines
+/// vectorise.
+#[inline(always)]
 const fn is_legal(c: u8) -> bool {
-    c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'<'
+    c.is_ascii_uppercase() | c.is_ascii_digit() | (c == b'<')
 }
 
 const DIGIT: u8 = 1;
@@ -801,7 +810,6 @@ const UPPER: u8 = 2;
 const FILLER: u8 = 4;
 
 /// The class bits of a byte: [`DIGIT`], [`UPPER`], [`FILLER`] or 0 for anything else.
-/// Branch-free, so the loops below over whole fields vectorise.
 #[inline(always)]
 const fn class_of(c: u8) -> u8 {
     let digit = (c.wrapping_sub(b'0') < 10) as u8;
@@ -810,7 +818,7 @@ const fn class_of(c: u8) -> u8 {
     (digit * DIGIT) | (upper * UPPER) | (filler * FILLER)
 }
 
-/// [`class_of`] for every byte: one load per character in the hot loops.
+/// [`class_of`] for every byte: one load per character in the loops of the general path.
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -853,12 +861,156 @@ const WEIGHTS: [u32; 48] = {
     t
 };
 
+// Bit offsets of the five check-digit sums that `packed_sums` computes in one `u64`, one
+// multiply-add per character instead of one per character and check. A field's weighted sum
+// stays below 2^12 (the longest, TD3 optional data: 14 characters, weights totalling 54,
+// values at most 35: 1890) and the composite below 2^16 (TD1: 50 characters, 186 × 35 =
+// 6510), so no slot ever carries into the next.
+const NUMBER_SUM: u32 = 0;
+const BIRTH_SUM: u32 = 12;
+const EXPIRY_SUM: u32 = 24;
+const OPTIONAL_SUM: u32 = 36;
+const COMPOSITE_SUM: u32 = 48;
+
+/// The weight of each column of `line` in every check of `format`, shifted into its sum's slot.
+const fn line_weights<const N: usize>(format: Format, line: usize) -> [u64; N] {
+    let lay = format.layout();
+    let mut t = [0u64; N];
+    add_weights(&mut t, line, lay.number, NUMBER_SUM, 0);
+    add_weights(&mut t, line, (lay.birth.0, lay.birth.1, 6), BIRTH_SUM, 0);
+    add_weights(&mut t, line, (lay.expiry.0, lay.expiry.1, 6), EXPIRY_SUM, 0);
+    if lay.optional_cd.is_some() {
+        add_weights(&mut t, line, lay.optional, OPTIONAL_SUM, 0);
+    }
+    let mut index = 0;
+    let mut i = 0;
+    while i < lay.composite_data.len() {
+        index = add_weights(&mut t, line, lay.composite_data[i], COMPOSITE_SUM, index);
+        i += 1;
+    }
+    t
+}
+
+/// Adds the weights of `field` (line, column, length), whose first character is at position
+/// `first` of its check's data, when it lies on `line`; returns the position after it.
+const fn add_weights(t: &mut [u64], line: usize, field: (usize, usize, usize), slot: u32, first: usize) -> usize {
+    let (l, col, len) = field;
+    let mut i = 0;
+    while l == line && i < len {
+        t[col + i] += (WEIGHTS[(first + i) % 3] as u64) << slot;
+        i += 1;
+    }
+    first + len
+}
+
+const TD1_WEIGHTS: [[u64; 30]; 2] = [line_weights(Format::Td1, 0), line_weights(Format::Td1, 1)];
+const TD2_WEIGHTS: [u64; 36] = line_weights(Format::Td2, 1);
+const TD3_WEIGHTS: [u64; 44] = line_weights(Format::Td3, 1);
+
+const fn all_zero(t: &[u64]) -> bool {
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] != 0 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The mask of the sum in `slot`.
+const fn slot_mask(slot: u32) -> u64 {
+    if slot == COMPOSITE_SUM { 0xFFFF } else { 0xFFF }
+}
+
+/// Whether every sum over the lines `t` stays within its slot, whatever the characters.
+const fn slots_fit(t: &[&[u64]]) -> bool {
+    let slots = [NUMBER_SUM, BIRTH_SUM, EXPIRY_SUM, OPTIONAL_SUM, COMPOSITE_SUM];
+    let mut k = 0;
+    while k < slots.len() {
+        let mut total = 0;
+        let mut l = 0;
+        while l < t.len() {
+            let mut i = 0;
+            while i < t[l].len() {
+                total += (t[l][i] >> slots[k]) & slot_mask(slots[k]);
+                i += 1;
+            }
+            l += 1;
+        }
+        // 35, for `Z`, is the largest character value.
+        if total * 35 > slot_mask(slots[k]) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+// `packed_sums` reads only the lines that carry checked data: lines 1 and 2 of TD1 and line
+// 2 of TD2 and TD3; and no sum carries into the next slot.
+const _: () = assert!(
+    all_zero(&line_weights::<30>(Format::Td1, 2))
+        && all_zero(&line_weights::<36>(Format::Td2, 0))
+        && all_zero(&line_weights::<44>(Format::Td3, 0))
+        && slots_fit(&[&TD1_WEIGHTS[0], &TD1_WEIGHTS[1]])
+        && slots_fit(&[&TD2_WEIGHTS])
+        && slots_fit(&[&TD3_WEIGHTS])
+);
+
+/// Every check-digit sum of `format` in its slot. Only meaningful when every character is
+/// legal: others count as 0, and the general path then reports the check as unverifiable.
+#[inline(always)]
+fn packed_sums(lines: &Lines, format: Format) -> u64 {
+    let [first, second, ..] = &lines.buf;
+    match format {
+        Format::Td1 => {
+            let [w1, w2] = &TD1_WEIGHTS;
+            dot(first, w1) + dot(second, w2)
+        }
+        Format::Td2 => dot(second, &TD2_WEIGHTS),
+        Format::Td3 => dot(second, &TD3_WEIGHTS),
+    }
+}
+
+#[inline(always)]
+fn dot<const N: usize>(line: &[u8; LINE_CAP], weights: &[u64; N]) -> u64 {
+    // Four columns a step: LLVM then unrolls the loop completely and folds in the constant
+    // weights, skipping unchecked columns.
+    let (quads, rest) = weights.as_chunks::<4>();
+    let mut acc = [0u64; 4];
+    for (cs, ws) in line.chunks_exact(4).zip(quads) {
+        for ((a, &c), &w) in acc.iter_mut().zip(cs).zip(ws) {
+            *a += u64::from(VALUE[usize::from(c)]) * w;
+        }
+    }
+    let tail = line.get(N - rest.len()..).unwrap_or(&[]);
+    let last = tail.iter().zip(rest).fold(0, |s, (&c, &w)| s + u64::from(VALUE[usize::from(c)]) * w);
+    acc.iter().sum::<u64>() + last
+}
+
+/// The check digit of the sum in `slot` of [`packed_sums`].
+const fn slot_digit(packed: u64, slot: u32) -> u8 {
+    (((packed >> slot) & slot_mask(slot)) % 10) as u8
+}
+
 /// Marks a non-ASCII character in the normalised line buffer (never a legal MRZ byte).
 const NON_ASCII: u8 = 0x80;
 
+/// Columns per row of the line buffer: the longest line.
+const LINE_CAP: usize = 44;
+
+/// The row of the line buffer that holds the names field with `<` read as a space: the one
+/// after the lines, so that the text validated as UTF-8 is no longer than needed.
+const fn names_row(format: Format) -> usize {
+    format.lines()
+}
+
 /// The normalised lines: upper case, one byte per input character.
 struct Lines {
-    buf: [[u8; 44]; 3],
+    /// The MRZ lines, then the names field with `<` read as a space ([`names_row`]), so
+    /// that every text field is a slice of one buffer validated as UTF-8 once.
+    buf: [[u8; LINE_CAP]; 4],
     count: usize,
     width: usize,
     /// Whether any character is outside `A`–`Z`, `0`–`9`, `<` (rare: lets the hot path skip
@@ -870,6 +1022,10 @@ struct Lines {
 }
 
 impl Lines {
+    fn new() -> Lines {
+        Lines { buf: [[b'<'; LINE_CAP]; 4], count: 0, width: 0, has_illegal: false, non_ascii: heapless::Vec::new() }
+    }
+
     fn line(&self, i: usize) -> &[u8] {
         match self.buf.get(i) {
             Some(l) => l.get(..self.width).unwrap_or(l),
@@ -877,12 +1033,14 @@ impl Lines {
         }
     }
 
+    // Positions come from a layout and lie within its lines, so they are checked against the
+    // buffer only: with the format constant, the checks then fold away.
     fn at(&self, line: usize, col: usize) -> u8 {
-        self.line(line).get(col).copied().unwrap_or(b'<')
+        self.buf.get(line).and_then(|l| l.get(col)).copied().unwrap_or(b'<')
     }
 
     fn slice(&self, line: usize, col: usize, len: usize) -> &[u8] {
-        self.line(line).get(col..col + len).unwrap_or(&[])
+        self.buf.get(line).and_then(|l| l.get(col..col + len)).unwrap_or(&[])
     }
 
     fn original_char(&self, line: usize, col: usize, c: u8) -> char {
@@ -927,6 +1085,19 @@ impl Lines {
             }
         }
     }
+
+    /// Fills [`names_row`] from the names field of `format`.
+    #[inline(always)]
+    fn space_names(&mut self, format: Format) {
+        let (line, col, len) = format.layout().names;
+        let (lines, scratch) = self.buf.split_at_mut(names_row(format));
+        let (Some(src), Some(dst)) = (lines.get(line).and_then(|l| l.get(col..col + len)), scratch.first_mut()) else {
+            return;
+        };
+        for (d, &c) in dst.iter_mut().zip(src) {
+            *d = if c == b'<' { b' ' } else { c };
+        }
+    }
 }
 
 /// Trims whitespace; Unicode whitespace is looked for only in non-ASCII text.
@@ -942,7 +1113,7 @@ fn char_len(s: &str) -> usize {
 /// Splits and normalises the input, checking line count and lengths. `None` when the
 /// structure is wrong (the issues are in `report`).
 fn structure(text: &str, report: &mut MrzReport, lines: &mut Lines) -> Option<Format> {
-    if let Some(found) = fast_structure(text.trim_ascii(), lines) {
+    if let Some(found) = fast_structure(text.trim_ascii().as_bytes(), lines) {
         return Some(found);
     }
     lines.has_illegal = false;
@@ -1030,57 +1201,127 @@ fn structure(text: &str, report: &mut MrzReport, lines: &mut Lines) -> Option<Fo
     Some(format)
 }
 
-/// The common case in one pass: ASCII text in exactly one layout with lines separated by
-/// `\n`, `\r\n`, `\r` or nothing, every character legal. `None` for anything else, which the
-/// general path then splits, normalises and reports on.
-fn fast_structure(t: &str, lines: &mut Lines) -> Option<Format> {
-    let b = t.as_bytes();
-    for format in [Format::Td3, Format::Td1, Format::Td2] {
-        let (w, n) = (format.line_len(), format.lines());
-        for sep in [&b"\n"[..], b"\r\n", b"", b"\r"] {
-            if b.len() != n * w + (n - 1) * sep.len() {
-                continue;
-            }
-            // Every byte of the `n` lines' first `w` columns is overwritten below.
-            lines.count = n;
-            lines.width = w;
-            lines.has_illegal = false;
-            let mut ok = true;
-            for i in 0..n {
-                let start = i * (w + sep.len());
-                let (Some(line), Some(after)) = (b.get(start..start + w), b.get(start + w..)) else {
-                    ok = false;
-                    break;
-                };
-                if i + 1 < n && !after.starts_with(sep) {
-                    ok = false;
-                    break;
-                }
-                lines.fill_ascii(i, line);
-            }
-            if ok && !lines.has_illegal {
-                return Some(format);
-            }
+/// The common case: ASCII text in exactly one layout with lines separated by `\n`, `\r\n`,
+/// `\r` or nothing, every character legal. `None` for anything else, which the general path
+/// then splits, normalises and reports on.
+fn fast_structure(t: &[u8], lines: &mut Lines) -> Option<Format> {
+    // The total length fixes the layout and the separator's length, except that 90 bytes
+    // are a TD3 with `\r\n` or an unbroken TD1.
+    let (format, sep) = match t.len() {
+        72 => (Format::Td2, 0),
+        73 => (Format::Td2, 1),
+        74 => (Format::Td2, 2),
+        88 => (Format::Td3, 0),
+        89 => (Format::Td3, 1),
+        90 if t.get(44..46) == Some(b"\r\n") => (Format::Td3, 2),
+        90 => (Format::Td1, 0),
+        92 => (Format::Td1, 1),
+        94 => (Format::Td1, 2),
+        _ => return None,
+    };
+    let buf = &mut lines.buf;
+    let legal = match format {
+        Format::Td1 => copy_lines::<30, 3>(t, sep, buf),
+        Format::Td2 => copy_lines::<36, 2>(t, sep, buf),
+        Format::Td3 => copy_lines::<44, 2>(t, sep, buf),
+    };
+    if !legal {
+        return None;
+    }
+    lines.count = format.lines();
+    lines.width = format.line_len();
+    lines.has_illegal = false;
+    Some(format)
+}
+
+/// Copies `N` lines of `W` characters, separated by `sep` bytes (`\n`, `\r` or `\r\n`, the
+/// same each time), into `buf`, upper case. False when a separator or any character is not
+/// as expected.
+#[inline(always)]
+fn copy_lines<const W: usize, const N: usize>(t: &[u8], sep: usize, buf: &mut [[u8; LINE_CAP]; 4]) -> bool {
+    let first = t.get(W).copied().unwrap_or(0);
+    if sep == 1 && first != b'\n' && first != b'\r' {
+        return false;
+    }
+    let mut legal = true;
+    for (i, row) in buf.iter_mut().take(N).enumerate() {
+        let Some((src, after)) = t.get(i * (W + sep)..).and_then(|s| s.split_first_chunk::<W>()) else {
+            return false;
+        };
+        let sep_ok = match sep {
+            0 => true,
+            1 => after.first() == Some(&first),
+            _ => after.first_chunk::<2>() == Some(b"\r\n"),
+        };
+        if i + 1 < N && !sep_ok {
+            return false;
+        }
+        legal &= normalise_line(row, src);
+    }
+    legal
+}
+
+/// Upper-cases `src` into the start of `row`; whether every character is in the MRZ
+/// alphabet. Sixteen bytes at a time, the last block overlapping the one before: whole
+/// blocks vectorise, and each is loaded from the input, never from a row just stored in
+/// pieces (which would stall store-to-load forwarding).
+#[inline(always)]
+fn normalise_line<const W: usize>(row: &mut [u8; LINE_CAP], src: &[u8; W]) -> bool {
+    const { assert!(W >= 16 && W <= LINE_CAP) };
+    let mut bad = [0u8; 16];
+    for k in 0..W.div_ceil(16) {
+        let start = (16 * k).min(W - 16);
+        let (Some(block), Some(out)) = (
+            src.get(start..).and_then(|s| s.first_chunk::<16>()),
+            row.get_mut(start..).and_then(|r| r.first_chunk_mut::<16>()),
+        ) else {
+            return false;
+        };
+        for ((o, &c), b) in out.iter_mut().zip(block).zip(&mut bad) {
+            let u = c.to_ascii_uppercase();
+            *o = u;
+            *b |= u8::from(!is_legal(u));
         }
     }
-    None
+    bad == [0; 16]
 }
 
 /// Parses and validates an MRZ; see the [module docs](self). Never panics.
 pub fn parse(text: &str, today: Date) -> MrzReport {
     let mut report = MrzReport::empty();
-    let mut lines =
-        Lines { buf: [[b'<'; 44]; 3], count: 0, width: 0, has_illegal: false, non_ascii: heapless::Vec::new() };
+    let mut lines = Lines::new();
     let Some(format) = structure(text, &mut report, &mut lines) else {
         return report;
     };
     report.format = Some(format);
-    Parser { lines: &lines, report: &mut report, today }.run(format);
+    // One copy of the field logic per format, so that every position and length in it is a
+    // constant.
+    match format {
+        Format::Td1 => check(Format::Td1, &mut lines, &mut report, today),
+        Format::Td2 => check(Format::Td2, &mut lines, &mut report, today),
+        Format::Td3 => check(Format::Td3, &mut lines, &mut report, today),
+    }
     report
+}
+
+/// Checks the fields of normalised lines in `format`.
+#[inline(always)]
+fn check(format: Format, lines: &mut Lines, report: &mut MrzReport, today: Date) {
+    let text = if lines.has_illegal {
+        None
+    } else {
+        lines.space_names(format);
+        let validated = lines.buf.get(..=names_row(format)).unwrap_or(&[]);
+        core::str::from_utf8(validated.as_flattened()).ok()
+    };
+    Parser { lines, text, report, today }.run(format);
 }
 
 struct Parser<'a> {
     lines: &'a Lines,
+    /// The line buffer as text when every character is legal: text fields are then copied as
+    /// slices of it, without validating each.
+    text: Option<&'a str>,
     report: &'a mut MrzReport,
     today: Date,
 }
@@ -1092,8 +1333,6 @@ enum Class {
     Numeric { filler: bool },
     /// Letters and `<` only.
     Alpha,
-    /// Letters, digits and `<`.
-    Alnum,
 }
 
 impl Parser<'_> {
@@ -1104,21 +1343,35 @@ impl Parser<'_> {
     /// Reports characters that do not belong in a field. Illegal characters were already
     /// reported by the structural pass and are skipped here. Returns whether every
     /// character was of the right class.
+    #[inline(always)]
     fn classify(&mut self, field: Field, line: usize, col: usize, len: usize, class: Class) -> bool {
-        if class == Class::Alnum && !self.lines.has_illegal {
-            return true;
-        }
         let data = self.lines.slice(line, col, len);
-        let allowed = match class {
-            Class::Numeric { filler: false } => DIGIT,
-            Class::Numeric { filler: true } => DIGIT | FILLER,
-            Class::Alpha => UPPER | FILLER,
-            Class::Alnum => DIGIT | UPPER | FILLER,
+        // Every character of the right class, as in every good MRZ. Non-short-circuiting
+        // so the longer fields vectorise.
+        let ok = if self.lines.has_illegal {
+            match class {
+                Class::Numeric { filler: false } => data.iter().fold(true, |ok, &c| ok & c.is_ascii_digit()),
+                Class::Numeric { filler: true } => {
+                    data.iter().fold(true, |ok, &c| ok & (c.is_ascii_digit() | (c == b'<')))
+                }
+                Class::Alpha => data.iter().fold(true, |ok, &c| ok & (c.is_ascii_uppercase() | (c == b'<'))),
+            }
+        } else {
+            // Every character is a digit, `<` or a letter, in that byte order: a minimum or
+            // maximum tells the class.
+            match class {
+                Class::Numeric { filler: false } => data.iter().fold(0, |m, &c| m.max(c)) <= b'9',
+                Class::Numeric { filler: true } => data.iter().fold(0, |m, &c| m.max(c)) <= b'<',
+                Class::Alpha => data.iter().fold(u8::MAX, |m, &c| m.min(c)) >= b'<',
+            }
         };
-        // Fast path: every character of the right class, as in every good MRZ.
-        if all_in(data, allowed) {
-            return true;
-        }
+        ok || self.report_class(field, line, col, data, class)
+    }
+
+    /// The per-character reports behind [`Self::classify`].
+    #[cold]
+    #[inline(never)]
+    fn report_class(&mut self, field: Field, line: usize, col: usize, data: &[u8], class: Class) -> bool {
         let mut ok = true;
         for (i, &c) in data.iter().enumerate() {
             if !is_legal(c) {
@@ -1126,7 +1379,6 @@ impl Parser<'_> {
                 continue;
             }
             let kind = match class {
-                Class::Alnum => None,
                 Class::Numeric { filler } => {
                     if c.is_ascii_digit() || (filler && c == b'<') {
                         None
@@ -1154,10 +1406,12 @@ impl Parser<'_> {
         ok
     }
 
-    fn run(&mut self, format: Format) {
+    /// Illegal characters anywhere, once.
+    #[cold]
+    #[inline(never)]
+    fn report_illegal(&mut self) {
         let lines = self.lines;
-        // Illegal characters anywhere, once.
-        for line in 0..if lines.has_illegal { lines.count } else { 0 } {
+        for line in 0..lines.count {
             for (col, &c) in lines.line(line).iter().enumerate() {
                 if !is_legal(c) {
                     let found = lines.original_char(line, col, c);
@@ -1165,12 +1419,25 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// Reads every field, check and warning of a structurally sound MRZ, in report order.
+    /// Inlined into each arm of [`parse`]'s match, where `format` is a constant.
+    #[inline(always)]
+    fn run(&mut self, format: Format) {
+        let lines = self.lines;
+        let text = self.text;
+        if lines.has_illegal {
+            self.report_illegal();
+        }
+        // Every check-digit sum at once. The per-check computation remains for text with
+        // illegal characters (whose checks cannot be verified) and long document numbers.
+        let sums = if lines.has_illegal { None } else { Some(packed_sums(lines, format)) };
         let lay = format.layout();
 
         // Document code and issuing state: line 1, columns 1–5 in every format.
         self.classify(Field::DocumentCode, 0, 0, 2, Class::Alpha);
-        let code = lines.slice(0, 0, 2);
-        copy_trimmed(code, &mut self.report.document_code);
+        copy_field(lines, text, 0, 0, 2, false, &mut self.report.document_code);
         let first = lines.at(0, 0);
         let code_ok = match format {
             Format::Td3 => first == b'P',
@@ -1180,7 +1447,7 @@ impl Parser<'_> {
             self.issue(0, 0, IssueKind::DocumentCode { found: char::from(first), format });
         }
         self.classify(Field::IssuingState, 0, 2, 3, Class::Alpha);
-        copy_trimmed(lines.slice(0, 2, 3), &mut self.report.issuing_state);
+        copy_field(lines, text, 0, 2, 3, false, &mut self.report.issuing_state);
 
         // Document number, with the long-number continuation of TD1 and TD2 (Doc 9303
         // Parts 5 and 6, §4.2.2, the notes on document numbers of more than nine characters):
@@ -1188,13 +1455,13 @@ impl Parser<'_> {
         // its check-digit position holds `<`, the remaining characters start the optional
         // data and are followed by the check digit.
         let (nl, nc, nlen) = lay.number;
-        self.classify(Field::DocumentNumber, nl, nc, nlen, Class::Alnum);
         let number = lines.slice(nl, nc, nlen);
         let (ol, oc, olen) = lay.optional;
         let optional = lines.slice(ol, oc, olen);
         let mut number_check_at = lay.number_cd;
         let mut continuation: &[u8] = &[];
-        let mut optional_rest = optional;
+        // Where the optional data proper starts, after a continuation.
+        let mut rest_from = 0;
         let long = format != Format::Td3
             && lines.at(lay.number_cd.0, lay.number_cd.1) == b'<'
             && number.last().is_some_and(|&c| c != b'<');
@@ -1205,24 +1472,30 @@ impl Parser<'_> {
             } else {
                 continuation = optional.get(..k - 1).unwrap_or(&[]);
                 number_check_at = (ol, oc + k - 1);
-                optional_rest = optional.get(k..).unwrap_or(&[]);
+                rest_from = k;
             }
         }
-        for &c in trim_fillers(number).iter().chain(continuation) {
-            let _ = self.report.document_number.push(char::from(c));
+        if long || text.is_none() {
+            // A non-ASCII marker is copied as U+0080 here, not U+FFFD as in other fields.
+            for &c in trim_fillers(number).iter().chain(continuation) {
+                let _ = self.report.document_number.push(char::from(c));
+            }
+        } else {
+            copy_field(lines, text, nl, nc, nlen, false, &mut self.report.document_number);
         }
         if long && number_check_at == lay.number_cd {
             // Already reported as a missing continuation check digit; the check fails.
             let expected = check_digit(number).unwrap_or(0);
             self.push_check(CheckField::DocumentNumber, number_check_at, expected, '<', false);
+        } else if let (false, Some(sums)) = (long, sums) {
+            self.check_sum(CheckField::DocumentNumber, slot_digit(sums, NUMBER_SUM), number_check_at);
         } else {
             self.check_field(CheckField::DocumentNumber, &[number, continuation], number_check_at);
         }
 
         if format == Format::Td1 {
             // The optional data of line 1 continues the number; line 2 has its own.
-            copy_trimmed(trim_leading_fillers(optional_rest), &mut self.report.optional_data);
-            self.classify(Field::OptionalData, ol, oc, olen, Class::Alnum);
+            copy_field(lines, text, ol, oc + rest_from, olen - rest_from, true, &mut self.report.optional_data);
         }
 
         // Date of birth.
@@ -1235,7 +1508,10 @@ impl Parser<'_> {
                 self.report.date_of_birth = self.date(Field::DateOfBirth, bl, bc);
             }
         }
-        self.check_field(CheckField::DateOfBirth, &[lines.slice(bl, bc, 6)], lay.birth_cd);
+        match sums {
+            Some(sums) => self.check_sum(CheckField::DateOfBirth, slot_digit(sums, BIRTH_SUM), lay.birth_cd),
+            None => self.check_field(CheckField::DateOfBirth, &[lines.slice(bl, bc, 6)], lay.birth_cd),
+        }
 
         // Sex.
         let (sl, sc) = lay.sex;
@@ -1263,17 +1539,19 @@ impl Parser<'_> {
                 }
             }
         }
-        self.check_field(CheckField::DateOfExpiry, &[lines.slice(el, ec, 6)], lay.expiry_cd);
+        match sums {
+            Some(sums) => self.check_sum(CheckField::DateOfExpiry, slot_digit(sums, EXPIRY_SUM), lay.expiry_cd),
+            None => self.check_field(CheckField::DateOfExpiry, &[lines.slice(el, ec, 6)], lay.expiry_cd),
+        }
 
         // Nationality.
         let (tl, tc) = lay.nationality;
         self.classify(Field::Nationality, tl, tc, 3, Class::Alpha);
-        copy_trimmed(lines.slice(tl, tc, 3), &mut self.report.nationality);
+        copy_field(lines, text, tl, tc, 3, false, &mut self.report.nationality);
 
         // Optional data of TD2 and TD3 (TD3: the personal number, with its own check digit).
         if format != Format::Td1 {
-            self.classify(Field::OptionalData, ol, oc, olen, Class::Alnum);
-            copy_trimmed(trim_leading_fillers(optional_rest), &mut self.report.optional_data);
+            copy_field(lines, text, ol, oc + rest_from, olen - rest_from, true, &mut self.report.optional_data);
         }
         if let Some(at) = lay.optional_cd {
             let empty = optional.iter().all(|&c| c == b'<');
@@ -1281,27 +1559,23 @@ impl Parser<'_> {
                 // Doc 9303 Part 4 §4.2.2.2: an all-filler personal number may have a filler
                 // check digit.
                 self.push_check(CheckField::OptionalData, at, 0, '<', true);
+            } else if let Some(sums) = sums {
+                self.check_sum(CheckField::OptionalData, slot_digit(sums, OPTIONAL_SUM), at);
             } else {
                 self.check_field(CheckField::OptionalData, &[optional], at);
             }
         }
         if let Some((pl, pc, plen)) = lay.optional2 {
-            self.classify(Field::OptionalData, pl, pc, plen, Class::Alnum);
-            copy_trimmed(lines.slice(pl, pc, plen), &mut self.report.optional_data_2);
+            copy_field(lines, text, pl, pc, plen, false, &mut self.report.optional_data_2);
         }
 
         // Composite: the document number with its check digit, the date of birth with its
         // check digit, the expiry with its check digit, and the optional data.
-        match format {
-            Format::Td1 => {
-                let segs = [lines.slice(0, 5, 25), lines.slice(1, 0, 7), lines.slice(1, 8, 7), lines.slice(1, 18, 11)];
-                self.check_field(CheckField::Composite, &segs, lay.composite);
-            }
-            Format::Td2 | Format::Td3 => {
-                let end = lay.composite.1;
-                let segs = [lines.slice(1, 0, 10), lines.slice(1, 13, 7), lines.slice(1, 21, end - 21)];
-                self.check_field(CheckField::Composite, &segs, lay.composite);
-            }
+        if let Some(sums) = sums {
+            self.check_sum(CheckField::Composite, slot_digit(sums, COMPOSITE_SUM), lay.composite);
+        } else {
+            let segs = lay.composite_data.map(|(l, c, n)| lines.slice(l, c, n));
+            self.check_field(CheckField::Composite, &segs, lay.composite);
         }
 
         // Names.
@@ -1315,12 +1589,13 @@ impl Parser<'_> {
             self.report.warn(Warning::NamesMayBeTruncated);
         }
         let split = names.windows(2).position(|w| w == b"<<");
-        let (surname, given) = match split {
-            Some(i) => (names.get(..i).unwrap_or(&[]), names.get(i + 2..).unwrap_or(&[])),
-            None => (names, &[][..]),
+        let (surname_end, given_from) = match split {
+            Some(i) => (i, i + 2),
+            None => (names.len(), names.len()),
         };
-        copy_name(surname, &mut self.report.surname);
-        copy_name(given, &mut self.report.given_names);
+        let row = names_row(format);
+        copy_name(text, row, names, 0, surname_end, &mut self.report.surname);
+        copy_name(text, row, names, given_from, names.len(), &mut self.report.given_names);
 
         // Swedish national ID cards carry the personnummer in the TD1 optional data (residence
         // permit cards, `IR` + `SWE`, are another kind and are not read for one).
@@ -1328,7 +1603,7 @@ impl Parser<'_> {
             && self.report.issuing_state == "SWE"
             && classify_mrz(self.report.document_code.as_str(), "SWE") == Some(DocumentKind::SwedishNationalIdCard)
         {
-            self.swedish_personnummer(ol, oc + (olen - optional_rest.len()));
+            self.swedish_personnummer(ol, oc + rest_from);
         }
     }
 
@@ -1354,11 +1629,11 @@ impl Parser<'_> {
     /// Reads a YYMMDD date whose characters are known to be digits, resolving the century
     /// (see the module docs) and reporting an impossible month or day.
     fn date(&mut self, field: Field, line: usize, col: usize) -> Option<Date> {
-        let raw = self.lines.slice(line, col, 6);
-        let v = |i: usize| raw.get(i).map_or(0, |&c| c.wrapping_sub(b'0') % 10);
-        let yy = i32::from(v(0) * 10 + v(1));
-        let month = v(2) * 10 + v(3);
-        let day = v(4) * 10 + v(5);
+        let &[y1, y2, m1, m2, d1, d2] = self.lines.slice(line, col, 6).first_chunk::<6>()?;
+        let two = |hi: u8, lo: u8| hi.wrapping_sub(b'0').wrapping_mul(10).wrapping_add(lo.wrapping_sub(b'0'));
+        let yy = i32::from(two(y1, y2));
+        let month = two(m1, m2);
+        let day = two(d1, d2);
         if !(1..=12).contains(&month) {
             self.issue(line, col + 2, IssueKind::Month { field, month });
             return None;
@@ -1381,7 +1656,34 @@ impl Parser<'_> {
         Date::new(year, month, day).ok()
     }
 
+    /// Compares the check digit at `at` with `expected`, computed by [`packed_sums`]; only for
+    /// text whose every character is legal.
+    fn check_sum(&mut self, field: CheckField, expected: u8, at: (usize, usize)) {
+        let c = self.lines.at(at.0, at.1);
+        let found = char::from(c);
+        let digit = c.is_ascii_digit();
+        if !digit {
+            self.report_check_char(field, c, found, at);
+        }
+        let ok = digit && c - b'0' == expected;
+        self.push_check(field, at, expected, found, ok);
+        if digit && !ok {
+            self.issue(at.0, at.1, IssueKind::CheckDigit { field, expected, found });
+        }
+    }
+
+    /// A letter or filler in a check-digit position: what it probably is.
+    #[cold]
+    fn report_check_char(&mut self, field: CheckField, c: u8, found: char, at: (usize, usize)) {
+        let kind = match probable_digit(c) {
+            Some(d) => IssueKind::ProbableDigit { field: Field::CheckDigit(field), found, probably: char::from(d) },
+            None => IssueKind::NotDigit { field: Field::CheckDigit(field), found },
+        };
+        self.issue(at.0, at.1, kind);
+    }
+
     /// Computes the check digit over `segments` and compares it with the character at `at`.
+    #[cold]
     fn check_field(&mut self, field: CheckField, segments: &[&[u8]], at: (usize, usize)) {
         let mut acc = CheckAcc { known_legal: !self.lines.has_illegal, ..CheckAcc::default() };
         for s in segments {
@@ -1394,13 +1696,7 @@ impl Parser<'_> {
             Some(c - b'0')
         } else {
             if is_legal(c) {
-                let kind = match probable_digit(c) {
-                    Some(d) => {
-                        IssueKind::ProbableDigit { field: Field::CheckDigit(field), found, probably: char::from(d) }
-                    }
-                    None => IssueKind::NotDigit { field: Field::CheckDigit(field), found },
-                };
-                self.issue(at.0, at.1, kind);
+                self.report_check_char(field, c, found, at);
             }
             None
         };
@@ -1420,14 +1716,68 @@ impl Parser<'_> {
     }
 }
 
-fn trim_fillers(s: &[u8]) -> &[u8] {
-    let end = s.iter().rposition(|&c| c != b'<').map_or(0, |i| i + 1);
-    s.get(..end).unwrap_or(&[])
+fn trim_fillers(mut s: &[u8]) -> &[u8] {
+    // Eight at a time first: names and optional data often end in long runs of fillers.
+    while let Some((head, tail)) = s.split_last_chunk::<8>()
+        && u64::from_ne_bytes(*tail) == u64::from_ne_bytes(*b"<<<<<<<<")
+    {
+        s = head;
+    }
+    while let [head @ .., b'<'] = s {
+        s = head;
+    }
+    s
 }
 
 fn trim_leading_fillers(s: &[u8]) -> &[u8] {
     let start = s.iter().position(|&c| c != b'<').unwrap_or(s.len());
     s.get(start..).unwrap_or(&[])
+}
+
+/// Copies columns `col..col + len` of `line` without trailing fillers (and without leading
+/// ones when `leading` is set): a slice of `text` when there is one, else as [`copy_trimmed`].
+#[inline(always)]
+fn copy_field<const N: usize>(
+    lines: &Lines,
+    text: Option<&str>,
+    line: usize,
+    col: usize,
+    len: usize,
+    leading: bool,
+    out: &mut heapless::String<N>,
+) {
+    let data = lines.slice(line, col, len);
+    let data = if leading { trim_leading_fillers(data) } else { data };
+    let kept = trim_fillers(data);
+    let start = line * LINE_CAP + col + (len - data.len());
+    if let Some(s) = text.and_then(|t| t.get(start..start + kept.len()))
+        && out.push_str(s).is_ok()
+    {
+        return;
+    }
+    copy_trimmed(kept, out);
+}
+
+/// Copies `from..to` of the names field as a name part: a slice of the spaced names in
+/// `text` when there is one, else as [`copy_name_bytes`].
+#[inline(always)]
+fn copy_name<const N: usize>(
+    text: Option<&str>,
+    row: usize,
+    names: &[u8],
+    from: usize,
+    to: usize,
+    out: &mut heapless::String<N>,
+) {
+    let part = names.get(from..to).unwrap_or(&[]);
+    let kept = trim_fillers(part);
+    let start = row * LINE_CAP + from;
+    if let Some(s) = text.and_then(|t| t.get(start..start + kept.len()))
+        && out.push_str(s).is_ok()
+    {
+        return;
+    }
+    copy_name_bytes(kept, out);
 }
 
 /// Copies a field without trailing fillers; non-ASCII markers become U+FFFD.
@@ -1447,7 +1797,7 @@ fn copy_trimmed<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
 }
 
 /// Copies a name part: trailing fillers removed, `<` read as a space.
-fn copy_name<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
+fn copy_name_bytes<const N: usize>(s: &[u8], out: &mut heapless::String<N>) {
     let s = trim_fillers(s);
     let mut buf = [0u8; 39];
     if let Some(dst) = buf.get_mut(..s.len()) {
