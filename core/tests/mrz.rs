@@ -497,3 +497,23 @@ proptest! {
         prop_assert!(!r.check(field).unwrap().ok);
     }
 }
+
+/// Characters in messages are quoted with `rekry_core::text::QuotedChar`: as `{:?}` for
+/// ASCII and Latin-1, control characters escaped, other characters written as they are.
+#[test]
+fn messages_quote_characters() {
+    let first = |line0: &str| mrz::parse(&join(&[line0, TD3[1]]), then()).issues[0].to_string();
+    assert_eq!(
+        first("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<'"),
+        r"line 1, column 44: illegal character '\'': only A-Z, 0-9 and < occur"
+    );
+    assert_eq!(
+        first("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\u{7f}"),
+        r"line 1, column 44: illegal character '\u{7f}': only A-Z, 0-9 and < occur"
+    );
+    // `{:?}` would write '\u{200b}'; the message shows the zero-width space as it is.
+    assert_eq!(
+        first("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\u{200b}"),
+        "line 1, column 44: illegal character '\u{200b}': only A-Z, 0-9 and < occur"
+    );
+}

@@ -288,3 +288,27 @@ proptest! {
         prop_assert!(Personnummer::parse(&changed, today()).is_err(), "{}", changed);
     }
 }
+
+/// Characters in messages are quoted with `rekry_core::text::QuotedChar`: as `{:?}` for
+/// ASCII and Latin-1, control characters escaped, other characters written as they are.
+#[test]
+fn messages_quote_characters() {
+    assert_eq!(
+        parse("811218/9876").unwrap_err().to_string(),
+        "invalid separator '/' at position 7: expected '-' or '+'"
+    );
+    assert_eq!(parse("8112189'76").unwrap_err().to_string(), r"invalid character '\'' at position 8: expected a digit");
+    assert_eq!(
+        parse("81121\u{1b}-9876").unwrap_err().to_string(),
+        r"invalid character '\u{1b}' at position 6: expected a digit"
+    );
+    assert_eq!(
+        parse("811218\u{a0}9876").unwrap_err().to_string(),
+        r"invalid separator '\u{a0}' at position 7: expected '-' or '+'"
+    );
+    // `{:?}` would write '\u{200b}'; the message shows the zero-width space as it is.
+    assert_eq!(
+        parse("811218\u{200b}9876").unwrap_err().to_string(),
+        "invalid separator '\u{200b}' at position 7: expected '-' or '+'"
+    );
+}

@@ -27,7 +27,6 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt::Write as _;
 
 use rekry_core::Date;
 use rekry_core::idcheck::checklist::{self, Checklist, ItemKind, Reason, Role};
@@ -38,7 +37,7 @@ use rekry_core::nps::{NpsTally, Score};
 use rekry_core::rules::job_ad::{self, Ground, JobAd, Location, PayInfo, RuleId, RuleSet, Severity};
 use rekry_core::stats::Sample;
 use rekry_core::survey::{Answer, CatalogueId, Completeness, MAX_ANSWERS, Problem, Response, Value};
-use rekry_core::text::{Lang, Text};
+use rekry_core::text::{Lang, Quoted, Text};
 
 use crate::json::{self, Json, Obj};
 
@@ -143,31 +142,6 @@ pub fn parse_today(text: &str) -> Result<Date, BindError> {
 /// [`parse_today`] for the boundary: the packed date as decimal text, or an error.
 pub fn check_today(text: &str) -> BindResult {
     parse_today(text).map(|d| ymd(d).to_string())
-}
-
-/// A string as Rust's `{:?}` writes it (`"a\"b"`), printable ASCII directly and every other
-/// character as `char`'s `Debug` writes it (which core uses anyway), without its quotes: the
-/// same text as `str`'s `Debug`, without its code.
-struct Quoted<'a>(&'a str);
-
-impl core::fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_char('"')?;
-        for c in self.0.chars() {
-            match c {
-                // `char`'s Debug leaves double quotes alone and escapes single ones; `str`'s
-                // does the opposite.
-                '"' => f.write_str("\\\"")?,
-                ' '..='~' if c != '\\' => f.write_char(c)?,
-                _ => {
-                    let mut debug = heapless::String::<16>::new();
-                    let _ = write!(debug, "{c:?}");
-                    f.write_str(debug.get(1..debug.len() - 1).unwrap_or_default())?;
-                }
-            }
-        }
-        f.write_char('"')
-    }
 }
 
 /// `"{path} must be {expected}, got {type}"`, the `TypeError` for a JSON value of the wrong
@@ -1267,16 +1241,16 @@ mod tests {
         }
     }
 
+    /// Ids and property names from the caller are quoted with core's [`Quoted`]: as `{:?}`
+    /// for ordinary text, control characters escaped, other characters as they are.
     #[test]
-    fn quoted_is_str_debug() {
-        let mut samples: Vec<String> = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .flat_map(|c| [c.to_string(), format!("a{c}"), format!("{c}\u{301}b{c}")])
-            .collect();
-        samples.extend(["".into(), "it's \"x\"\n\t\\".into(), "e\u{301}\u{200d}\u{7f}\u{feff}".into()]);
-        for s in samples {
-            assert_eq!(Quoted(&s).to_string(), format!("{s:?}"), "{s:?}");
-        }
+    fn messages_quote_ids_with_core_quoted() {
+        let e = id_checklist("astro\"naut\n", "{}", today()).unwrap_err();
+        assert!(e.message.contains(r#"role profile "astro\"naut\n": expected one of"#), "{}", e.message);
+        let e = id_checklist("te\u{301}acher\u{200b}\u{7f}", "{}", today()).unwrap_err();
+        assert!(e.message.contains("role profile \"te\u{301}acher\u{200b}\\u{7f}\": expected one of"), "{}", e.message);
+        let e = id_checklist("teacher", r#"{"c\u00f6lor\t":1}"#, today()).unwrap_err();
+        assert!(e.message.contains(r#"unknown property "cölor\t" (expected "#), "{}", e.message);
     }
 
     #[test]

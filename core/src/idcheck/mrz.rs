@@ -58,7 +58,7 @@ use core::fmt;
 use crate::date::{Date, days_in_month};
 use crate::idcheck::documents::{DocumentKind, classify_mrz};
 use crate::idcheck::personnummer::{Personnummer, PersonnummerError};
-use crate::text::Text;
+use crate::text::{QuotedChar, Text};
 
 /// The most issues a report lists; further ones are counted in
 /// [`MrzReport::issues_omitted`].
@@ -482,23 +482,23 @@ impl fmt::Display for IssueKind {
                 write!(f, "{found} characters without line breaks: expected 90 (TD1), 72 (TD2) or 88 (TD3)")
             }
             IssueKind::IllegalCharacter { found } => {
-                write!(f, "illegal character {found:?}: only A-Z, 0-9 and < occur")
+                write!(f, "illegal character {}: only A-Z, 0-9 and < occur", QuotedChar(found))
             }
             IssueKind::ProbableDigit { field, found, probably } => {
-                write!(f, "letter {found:?} in {field}: probably {probably:?}")
+                write!(f, "letter {} in {field}: probably {}", QuotedChar(found), QuotedChar(probably))
             }
             IssueKind::NotDigit { field, found } => {
-                write!(f, "{found:?} in {field}: expected a digit")
+                write!(f, "{} in {field}: expected a digit", QuotedChar(found))
             }
             IssueKind::ProbableLetter { field, found, probably } => {
-                write!(f, "digit {found:?} in {field}: probably {probably:?}")
+                write!(f, "digit {} in {field}: probably {}", QuotedChar(found), QuotedChar(probably))
             }
             IssueKind::NotLetter { field, found } => {
-                write!(f, "digit {found:?} in {field}: expected a letter or <")
+                write!(f, "digit {} in {field}: expected a letter or <", QuotedChar(found))
             }
             IssueKind::DocumentCode { found, format } => {
                 let want = if matches!(format, Format::Td3) { "P" } else { "A, C or I" };
-                write!(f, "document code {found:?} does not fit {format}: expected {want}")
+                write!(f, "document code {} does not fit {format}: expected {want}", QuotedChar(found))
             }
             IssueKind::Month { field, month } => {
                 write!(f, "{field}: month {month:02} is not 01-12")
@@ -506,9 +506,9 @@ impl fmt::Display for IssueKind {
             IssueKind::Day { field, year, month, day } => {
                 write!(f, "{field}: day {day:02} does not exist in {year:04}-{month:02}")
             }
-            IssueKind::Sex { found } => write!(f, "sex {found:?}: expected F, M, X or <"),
+            IssueKind::Sex { found } => write!(f, "sex {}: expected F, M, X or <", QuotedChar(found)),
             IssueKind::CheckDigit { field, expected, found } => {
-                write!(f, "{field} check digit is {found:?}, expected {expected}")
+                write!(f, "{field} check digit is {}, expected {expected}", QuotedChar(found))
             }
             IssueKind::DocumentNumberContinuation => {
                 f.write_str("document number continues in the optional data but has no check digit there")

@@ -53,7 +53,7 @@
 use core::fmt;
 
 use crate::date::{Date, days_in_month};
-use crate::text::Text;
+use crate::text::{QuotedChar, Text};
 
 /// The letters that mark an interim number in the first position of the birth number.
 pub const INTERIM_LETTERS: [u8; 11] = *b"TRSUWXJKLMN";
@@ -244,10 +244,10 @@ impl fmt::Display for PersonnummerError {
                  YYYYMMDD-NNNC or YYYYMMDDNNNC"
             ),
             PersonnummerError::Character { position, found } => {
-                write!(f, "invalid character {found:?} at position {position}: expected a digit")
+                write!(f, "invalid character {} at position {position}: expected a digit", QuotedChar(found))
             }
             PersonnummerError::Separator { position, found } => {
-                write!(f, "invalid separator {found:?} at position {position}: expected '-' or '+'")
+                write!(f, "invalid separator {} at position {position}: expected '-' or '+'", QuotedChar(found))
             }
             PersonnummerError::PlusUnder100 { year } => {
                 write!(f, "'+' separator but a person born in {year} is under 100 this year")
