@@ -32,10 +32,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::audit::{self, AuditEvent};
-use super::{
-    Aggregates, ResponseFlags, Result, Store, StoreError, StoredCheck, StoredResponse, decode_check, decode_value,
-    uuid_from,
-};
+use super::bulk::{BulkResponse, ResponseWriter};
+use super::{Aggregates, ResponseFlags, Result, Store, StoreError, StoredCheck, decode_check, decode_value, uuid_from};
 
 /// Bundle magic bytes.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"RKRYBNDL";
@@ -149,25 +147,19 @@ struct BundleCheck {
 /// Records decoded per batch handed from the decoding thread to the inserting one.
 const DECODE_BATCH: usize = 2048;
 
-/// A response's fields other than its answers, with name indexes checked.
+/// A response with its kiosk and event as indexes into the bundle's name tables (checked),
+/// and its answers validated by core and resolved to catalogue positions and stored values.
 #[derive(Debug)]
 struct Head {
-    uuid: [u8; 16],
     kiosk: usize,
     event: usize,
-    lang: Lang,
-    bucket: i64,
-    complete: bool,
-    flags: ResponseFlags,
+    response: BulkResponse,
 }
 
 /// A bundle record, decoded and validated, ready to insert.
-// Responses are nearly every record; boxing them to shrink the rare check variant would
-// cost an allocation per response.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 enum Decoded {
-    Response { head: Head, response: Response },
+    Response(Head),
     Check(StoredCheck),
 }
 
@@ -206,16 +198,35 @@ fn decode_record<'b>(
             if r.bucket % super::BUCKET_SECS != 0 {
                 return Err(invalid(format!("record {n}: time is not a 15-minute bucket")));
             }
-            let head = Head {
-                uuid: r.uuid,
+            // Validated answers name catalogue questions with values in range; resolving them
+            // here keeps the string lookups off the inserting thread.
+            let catalogue = r.catalogue.catalogue();
+            let mut answers = heapless::Vec::new();
+            for a in &response.answers {
+                let (pos, q) = catalogue
+                    .question(&a.question)
+                    .ok_or_else(|| invalid(format!("record {n}: unknown question {}", a.question)))?;
+                let value = super::encode_value(q.kind, a.value).map_err(|e| invalid(format!("record {n}: {e}")))?;
+                let (Ok(pos), Some(value)) = (u8::try_from(pos), u8::try_from(value).ok().filter(|v| *v <= 10)) else {
+                    return Err(invalid(format!("record {n}: {}: value {value} out of range", q.id)));
+                };
+                answers.push((pos, value)).map_err(|_| invalid(format!("record {n}: too many answers")))?;
+            }
+            Decoded::Response(Head {
                 kiosk: index(tables.kiosks.len(), r.kiosk, "kiosk")?,
                 event: index(tables.events.len(), r.event, "event")?,
-                lang: r.lang,
-                bucket: r.bucket,
-                complete: r.complete,
-                flags: ResponseFlags { repeated_presses: r.repeated_presses, too_fast: r.too_fast },
-            };
-            Decoded::Response { head, response }
+                response: BulkResponse {
+                    uuid: r.uuid,
+                    kiosk: 0,
+                    event: 0,
+                    catalogue: r.catalogue,
+                    lang: r.lang,
+                    bucket: r.bucket,
+                    complete: r.complete,
+                    flags: ResponseFlags { repeated_presses: r.repeated_presses, too_fast: r.too_fast },
+                    answers,
+                },
+            })
         }
         Record::Check(c) => {
             let kiosk = tables.kiosks[index(tables.kiosks.len(), c.kiosk, "kiosk")?].clone();
@@ -281,11 +292,21 @@ fn csv_field(s: &str) -> String {
 /// Encodes `responses` as a bundle from kiosk `kiosk`, each with a fresh id. For tools and
 /// benchmarks that produce bundles without a database (a synthetic load, another system).
 pub fn encode_responses(kiosk: Uuid, responses: &[super::NewResponse]) -> Result<Vec<u8>> {
+    encode_with_ids(kiosk, responses.iter().map(|r| (*Uuid::now_v7().as_bytes(), r)))
+}
+
+/// Encodes responses with the given record ids as a bundle from kiosk `kiosk`.
+fn encode_with_ids<'r>(
+    kiosk: Uuid,
+    responses: impl Iterator<Item = ([u8; 16], &'r super::NewResponse)>,
+) -> Result<Vec<u8>> {
     let mut tables = Tables { kiosks: vec![kiosk.to_string()], ..Tables::default() };
     let mut event_ix: HashMap<&str, u32> = HashMap::new();
     let mut question_ix: HashMap<String, u16> = HashMap::new();
     let mut records = Vec::new();
-    for r in responses {
+    let mut count = 0u64;
+    for (uuid, r) in responses {
+        count += 1;
         let next = event_ix.len() as u32;
         let event = *event_ix.entry(r.event.as_str()).or_insert_with(|| {
             tables.events.push(r.event.clone());
@@ -301,7 +322,7 @@ pub fn encode_responses(kiosk: Uuid, responses: &[super::NewResponse]) -> Result
             answers.push((ix, a.value));
         }
         let rec = Record::Response(BundleResponse {
-            uuid: *Uuid::now_v7().as_bytes(),
+            uuid,
             kiosk: 0,
             event,
             catalogue: r.response.catalogue,
@@ -314,7 +335,7 @@ pub fn encode_responses(kiosk: Uuid, responses: &[super::NewResponse]) -> Result
         });
         records = postcard::to_extend(&rec, records).map_err(|e| StoreError::Damaged(format!("encoding: {e}")))?;
     }
-    seal(kiosk, responses.len() as u64, &tables, &records)
+    seal(kiosk, count, &tables, &records)
 }
 
 /// Header + checksum + body.
@@ -692,6 +713,10 @@ impl Store {
                             send.send(Err(invalid(format!("{} bytes after the last of {count} records", rest.len()))));
                     }
                 });
+                let mut writer = ResponseWriter::new(tx)?;
+                // Row ids of the bundle's kiosks and events, looked up as records name them.
+                let mut kiosk_rows: Vec<Option<i64>> = vec![None; tables.kiosks.len()];
+                let mut event_rows: Vec<Option<i64>> = vec![None; tables.events.len()];
                 let mut done = 0u64;
                 for batch in batches {
                     for record in batch? {
@@ -699,31 +724,29 @@ impl Store {
                             progress(done, count);
                         }
                         done += 1;
-                        let new = match record {
-                            Decoded::Response { head, response } => {
-                                let stored = StoredResponse {
-                                    uuid: head.uuid,
-                                    kiosk: &tables.kiosks[head.kiosk],
-                                    event: &tables.events[head.event],
-                                    lang: head.lang,
-                                    bucket: head.bucket,
-                                    complete: head.complete,
-                                    flags: head.flags,
-                                    response: &response,
+                        match record {
+                            Decoded::Response(Head { kiosk, event, mut response }) => {
+                                response.kiosk = match kiosk_rows[kiosk] {
+                                    Some(row) => row,
+                                    None => *kiosk_rows[kiosk].insert(s.kiosk_row_of(tx, &tables.kiosks[kiosk])?),
                                 };
-                                let new = s.insert_response(tx, &stored, &mut agg)?;
-                                report.responses += u64::from(new);
-                                new
+                                response.event = match event_rows[event] {
+                                    Some(row) => row,
+                                    None => *event_rows[event].insert(s.event_row(tx, &tables.events[event])?),
+                                };
+                                writer.push(s, &mut agg, response)?;
                             }
                             Decoded::Check(check) => {
                                 let new = s.insert_check(tx, &check)?;
                                 report.checks += u64::from(new);
-                                new
+                                report.duplicates += u64::from(!new);
                             }
-                        };
-                        report.duplicates += u64::from(!new);
+                        }
                     }
                 }
+                writer.finish(s, &mut agg)?;
+                report.responses = writer.added;
+                report.duplicates += writer.duplicates;
                 if done != count {
                     return Err(invalid(format!("{done} of {count} records could be read")));
                 }
@@ -744,5 +767,140 @@ impl Store {
         result.map_err(|e| super::reclassify(e, &store_path))?;
         restored.map_err(|e| super::classify(e, &store_path))?;
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use rekry_core::survey::{Answer, CatalogueId, Response, Value};
+
+    use super::*;
+    use crate::storage::{NewResponse, ReportFilter};
+
+    /// Deterministic varied responses: different events, days, answer sets, flags.
+    fn responses(n: usize) -> Vec<NewResponse> {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut below = move |n: u64| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            x.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
+        };
+        (0..n)
+            .map(|_| {
+                let mut r = Response::new(CatalogueId::JobFair);
+                r.push(Answer::new("recommend", Value::Score(below(11) as i32)).unwrap()).unwrap();
+                if below(3) > 0 {
+                    r.push(Answer::new("treatment", Value::Score(1 + below(10) as i32)).unwrap()).unwrap();
+                }
+                if below(2) > 0 {
+                    r.push(Answer::new("would_apply", Value::Yes(below(2) == 0)).unwrap()).unwrap();
+                }
+                NewResponse {
+                    event: ["Höstmässan", "Vårmässan", "Reception"][below(3) as usize].into(),
+                    response: r,
+                    lang: if below(2) == 0 { Lang::Sv } else { Lang::En },
+                    complete: true,
+                    flags: ResponseFlags { repeated_presses: (below(15) == 0) as u32 * 2, too_fast: below(20) == 0 },
+                    at: UNIX_EPOCH + Duration::from_secs(1_795_428_451 - below(90 * 86_400)),
+                }
+            })
+            .collect()
+    }
+
+    fn id(i: usize) -> [u8; 16] {
+        *Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 + i as u128).as_bytes()
+    }
+
+    fn import(store: &mut Store, bytes: &[u8]) -> ImportReport {
+        let report = store.import_bundle_bytes(Path::new("test.bundle"), bytes, &mut |_, _| {}).unwrap();
+        assert!(store.foreign_keys_enabled().unwrap());
+        report
+    }
+
+    fn foreign_key_violations(store: &Store) -> i64 {
+        store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap()
+    }
+
+    fn answer_rows(store: &Store) -> i64 {
+        store.conn.query_row("SELECT count(*) FROM answers", [], |r| r.get(0)).unwrap()
+    }
+
+    /// Rows already stored and rows repeated inside the bundle, scattered through several
+    /// multi-row statements: exactly the new ones go in, with their answers and counts.
+    #[test]
+    fn duplicates_scattered_through_a_bundle_are_skipped_row_by_row() {
+        let n = 3 * super::super::bulk::RESPONSES_PER_STATEMENT + 41;
+        let all = responses(n);
+        let kiosk = Uuid::new_v4();
+        let dir = tempfile::tempdir().unwrap();
+
+        // Reference: every response imported once into an empty store.
+        let mut whole = Store::open(&dir.path().join("whole.sqlite3")).unwrap();
+        let unique = encode_with_ids(kiosk, all.iter().enumerate().map(|(i, r)| (id(i), r))).unwrap();
+        let r = import(&mut whole, &unique);
+        assert_eq!((r.responses, r.duplicates), (n as u64, 0));
+
+        // A store with responses of its own, then every third response, then a bundle of all
+        // of them in which every fifth is repeated right away and every seventh at the end.
+        let mut merged = Store::open(&dir.path().join("merged.sqlite3")).unwrap();
+        let own = responses(5);
+        for r in &own {
+            merged.save_response(r).unwrap();
+        }
+        let thirds =
+            encode_with_ids(kiosk, all.iter().enumerate().filter(|(i, _)| i % 3 == 0).map(|(i, r)| (id(i), r)))
+                .unwrap();
+        let first = import(&mut merged, &thirds);
+        let already = n.div_ceil(3) as u64;
+        assert_eq!((first.responses, first.duplicates), (already, 0));
+        let mut mixed: Vec<([u8; 16], &NewResponse)> = Vec::new();
+        for (i, r) in all.iter().enumerate() {
+            mixed.push((id(i), r));
+            if i % 5 == 0 {
+                mixed.push((id(i), r));
+            }
+        }
+        for (i, r) in all.iter().enumerate().filter(|(i, _)| i % 7 == 0) {
+            mixed.push((id(i), r));
+        }
+        let repeats = (mixed.len() - n) as u64;
+        let mixed = encode_with_ids(kiosk, mixed.into_iter()).unwrap();
+        let second = import(&mut merged, &mixed);
+        assert_eq!((second.responses, second.duplicates), (n as u64 - already, already + repeats));
+        assert_eq!(merged.response_count().unwrap(), (n + own.len()) as u64);
+        assert!((0..n).all(|i| merged.has_response(&Uuid::from_bytes(id(i))).unwrap()));
+        assert!(merged.aggregates_consistent().unwrap());
+        assert_eq!(foreign_key_violations(&merged), 0);
+
+        // The imported figures are the reference's: take the store's own responses out by
+        // filtering on the bundle's kiosk.
+        for include_flagged in [false, true] {
+            let f = ReportFilter {
+                kiosk: Some(kiosk.to_string()),
+                include_flagged,
+                ..ReportFilter::all(CatalogueId::JobFair)
+            };
+            assert_eq!(merged.report(&f).unwrap(), whole.report(&f).unwrap());
+        }
+        let own_answers: usize = own.iter().map(|r| r.response.answers.len()).sum();
+        assert_eq!(answer_rows(&merged), answer_rows(&whole) + own_answers as i64);
+
+        // Importing again changes nothing; the store goes on saving and exporting normally.
+        let before = merged.report(&ReportFilter::all(CatalogueId::JobFair)).unwrap();
+        let again = import(&mut merged, &mixed);
+        assert_eq!((again.responses, again.duplicates), (0, n as u64 + repeats));
+        assert_eq!(merged.report(&ReportFilter::all(CatalogueId::JobFair)).unwrap(), before);
+        merged.save_response(&own[0]).unwrap();
+        assert!(merged.aggregates_consistent().unwrap());
+        let mut copy = Store::open(&dir.path().join("copy.sqlite3")).unwrap();
+        let r = import(&mut copy, &merged.bundle_bytes().unwrap());
+        assert_eq!(r.responses, (n + own.len() + 1) as u64);
+        let all_filter = ReportFilter { include_flagged: true, ..ReportFilter::all(CatalogueId::JobFair) };
+        assert_eq!(copy.report(&all_filter).unwrap().tally, merged.report(&all_filter).unwrap().tally);
+        assert_eq!(answer_rows(&copy), answer_rows(&merged));
+        assert_eq!(foreign_key_violations(&copy), 0);
     }
 }

@@ -38,6 +38,7 @@
 //! ```
 
 mod audit;
+mod bulk;
 pub mod bundle;
 mod report;
 pub mod schema;
@@ -753,6 +754,7 @@ struct CountKey {
     catalogue: CatalogueId,
     event: i64,
     kiosk: i64,
+    /// The Unix day; in the per-tertial sums of [`Aggregates::flush`], the period key.
     day: i64,
     complete: bool,
     flagged: bool,
@@ -828,61 +830,121 @@ pub(crate) fn period_of_day(day: i64) -> i64 {
     i64::from(t.year) * 10 + i64::from(t.number)
 }
 
-impl Aggregates {
-    fn flush(&self, ids: &mut Ids, tx: &Connection) -> Result<()> {
-        // The same deltas go to the per-day tables (day filters) and the per-tertial ones
-        // (everything else).
-        for (suffix, unit) in [("counts", "day"), ("totals", "period")] {
-            let mut responses = tx.prepare_cached(&format!(
-                "INSERT INTO response_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, n, repeated_presses, \
-                 too_fast) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                 ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged) DO UPDATE SET \
-                 n = n + excluded.n, repeated_presses = repeated_presses + excluded.repeated_presses, \
-                 too_fast = too_fast + excluded.too_fast"
-            ))?;
-            let mut answers = tx.prepare_cached(&format!(
-                "INSERT INTO answer_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, question, value, n) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                 ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged, question, value) DO UPDATE SET \
-                 n = n + excluded.n"
-            ))?;
-            for (k, cell) in &self.responses {
-                let at = if unit == "day" { k.day } else { period_of_day(k.day) };
-                let cat = k.catalogue.as_str();
-                responses.execute(params![
-                    cat,
-                    k.event,
-                    k.kiosk,
-                    at,
-                    k.complete,
-                    k.flagged,
-                    cell.n,
-                    cell.repeated_presses,
-                    cell.too_fast
-                ])?;
-                for (pos, counts) in cell.counts.iter().enumerate() {
-                    for (value, &n) in counts.iter().enumerate() {
-                        if n == 0 {
-                            continue;
-                        }
-                        let q = ids.question_row(tx, k.catalogue, pos)?;
-                        answers.execute(params![
-                            cat,
-                            k.event,
-                            k.kiosk,
-                            at,
-                            k.complete,
-                            k.flagged,
-                            q,
-                            value as i64,
-                            n
-                        ])?;
-                    }
-                }
+impl AggCell {
+    fn add(&mut self, other: &AggCell) {
+        self.n += other.n;
+        self.repeated_presses += other.repeated_presses;
+        self.too_fast += other.too_fast;
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m += t;
             }
+        }
+    }
+}
+
+impl Aggregates {
+    /// Counts one new response with key `key` and answers (position in the catalogue,
+    /// stored value 0–10).
+    fn count(&mut self, key: CountKey, flags: ResponseFlags, answers: &[(u8, u8)]) -> Result<()> {
+        let questions = key.catalogue.catalogue().questions.len();
+        let cell = self.responses.entry(key).or_insert_with(|| AggCell::new(questions));
+        cell.n += 1;
+        cell.repeated_presses += i64::from(flags.repeated_presses);
+        cell.too_fast += i64::from(flags.too_fast);
+        for &(pos, value) in answers {
+            let slot = cell.counts.get_mut(usize::from(pos)).and_then(|c| c.get_mut(usize::from(value)));
+            let Some(slot) = slot else {
+                return Err(StoreError::InvalidResponse(format!("answer #{pos}: value {value} out of range")));
+            };
+            *slot += 1;
         }
         Ok(())
     }
+
+    fn flush(&self, ids: &mut Ids, tx: &Connection) -> Result<()> {
+        if self.responses.is_empty() {
+            return Ok(());
+        }
+        // The same deltas go to the per-day tables (day filters) and, summed by tertial here
+        // so each row is written once, to the per-tertial ones (everything else).
+        let mut periods: HashMap<CountKey, AggCell, BuildFx> = HashMap::default();
+        for (k, cell) in &self.responses {
+            let key = CountKey { day: period_of_day(k.day), ..*k };
+            periods.entry(key).or_insert_with(|| AggCell::new(cell.counts.len())).add(cell);
+        }
+        write_cells(ids, tx, "counts", "day", &self.responses)?;
+        write_cells(ids, tx, "totals", "period", &periods)?;
+        Ok(())
+    }
+}
+
+/// Adds `cells` to the aggregate tables `response_{suffix}` and `answer_{suffix}`, whose
+/// time column is `unit` (the key's `day` holds that unit). Written in primary-key order,
+/// so the upserts walk each table's B-tree once instead of jumping about.
+fn write_cells(
+    ids: &mut Ids,
+    tx: &Connection,
+    suffix: &str,
+    unit: &str,
+    cells: &HashMap<CountKey, AggCell, BuildFx>,
+) -> Result<()> {
+    let mut sorted: Vec<(&CountKey, &AggCell)> = cells.iter().collect();
+    sorted.sort_unstable_by(|(a, _), (b, _)| {
+        (a.catalogue.as_str(), a.day, a.event, a.kiosk, a.complete, a.flagged).cmp(&(
+            b.catalogue.as_str(),
+            b.day,
+            b.event,
+            b.kiosk,
+            b.complete,
+            b.flagged,
+        ))
+    });
+    let mut responses = tx.prepare_cached(&format!(
+        "INSERT INTO response_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, n, repeated_presses, \
+         too_fast) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged) DO UPDATE SET \
+         n = n + excluded.n, repeated_presses = repeated_presses + excluded.repeated_presses, \
+         too_fast = too_fast + excluded.too_fast"
+    ))?;
+    let mut answers = tx.prepare_cached(&format!(
+        "INSERT INTO answer_{suffix} (catalogue, event, kiosk, {unit}, complete, flagged, question, value, n) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (catalogue, {unit}, event, kiosk, complete, flagged, question, value) DO UPDATE SET \
+         n = n + excluded.n"
+    ))?;
+    let mut rows: Vec<(i64, i64, i64)> = Vec::new();
+    for (k, cell) in sorted {
+        let cat = k.catalogue.as_str();
+        responses.execute(params![
+            cat,
+            k.event,
+            k.kiosk,
+            k.day,
+            k.complete,
+            k.flagged,
+            cell.n,
+            cell.repeated_presses,
+            cell.too_fast
+        ])?;
+        rows.clear();
+        for (pos, counts) in cell.counts.iter().enumerate() {
+            if counts.iter().all(|&n| n == 0) {
+                continue;
+            }
+            let q = ids.question_row(tx, k.catalogue, pos)?;
+            for (value, &n) in counts.iter().enumerate() {
+                if n != 0 {
+                    rows.push((q, value as i64, n));
+                }
+            }
+        }
+        rows.sort_unstable();
+        for &(q, value, n) in &rows {
+            answers.execute(params![cat, k.event, k.kiosk, k.day, k.complete, k.flagged, q, value, n])?;
+        }
+    }
+    Ok(())
 }
 
 /// Yes/no as 1/0, scales as their value.
