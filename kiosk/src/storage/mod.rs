@@ -232,7 +232,8 @@ impl fmt::Debug for Store {
 
 /// Per-connection settings. `synchronous = FULL` syncs the WAL at every commit, so a
 /// committed answer survives power loss; a 32 MiB page cache keeps the id index of a
-/// million responses in memory during imports.
+/// million responses in memory for reports and saves (imports raise it for their own
+/// transaction, see `import_bundle_bytes`).
 const PRAGMAS: &str = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; \
                        PRAGMA journal_size_limit = 8388608;";
 
