@@ -892,7 +892,7 @@ impl App {
                             state: i.state.id().into(),
                             reason: i.reason.text().get(lang).into(),
                             optional: i.requirement == Requirement::Optional && !i.is_fixed(),
-                        fixed: i.is_fixed(),
+                            fixed: i.is_fixed(),
                             deciding: f.step == Step::Outcome
                                 && decision.as_ref().is_some_and(|d| d.deciding.contains(&i.kind)),
                             act: actions.act.into(),
