@@ -203,6 +203,14 @@ fn refusal(e: ChecklistError, lang: Lang) -> String {
     e.text().get(lang).into()
 }
 
+/// Records a look-up in the register the role's licence item names.
+fn record_register(list: &mut Checklist, found: bool) -> Result<(), ChecklistError> {
+    match list.spec(ItemKind::Licence).and_then(|s| s.register) {
+        Some(register) => list.record_licence(register, found).map(|_| ()),
+        None => Err(ChecklistError::WrongEvidence),
+    }
+}
+
 impl IdCheckFlow {
     /// Everything forgotten: the next check starts from scratch.
     pub fn clear(&mut self) {
@@ -408,10 +416,7 @@ impl IdCheckFlow {
                     self.sheet = Some(Sheet::ExtractKind);
                     Ok(())
                 }
-                ItemKind::Licence => match list.spec(kind).and_then(|s| s.register) {
-                    Some(register) => list.record_licence(register, true).map(|_| ()),
-                    None => Err(ChecklistError::WrongEvidence),
-                },
+                ItemKind::Licence => record_register(list, true),
                 ItemKind::RightToWork => {
                     self.sheet = Some(Sheet::WorkDocument);
                     Ok(())
@@ -458,10 +463,7 @@ impl IdCheckFlow {
     fn fail_with(&mut self, kind: ItemKind, failure: Failure) -> Result<(), ChecklistError> {
         let list = self.checklist.as_mut().ok_or(ChecklistError::NoSuchItem)?;
         match failure {
-            Failure::NotInRegister => match list.spec(kind).and_then(|s| s.register) {
-                Some(register) => list.record_licence(register, false).map(|_| ()),
-                None => Err(ChecklistError::WrongEvidence),
-            },
+            Failure::NotInRegister => record_register(list, false),
             Failure::Reason(r) => list.fail(kind, r),
         }
     }
@@ -599,19 +601,19 @@ impl IdCheckFlow {
         }
     }
 
-    /// A choice on the sheet. Returns core's refusal as a message, if any.
-    pub fn sheet_choose(&mut self, id: &str, today: Date, lang: Lang) -> Option<String> {
-        let sheet = self.sheet?;
+    /// A choice on the sheet; core's refusal, if any, goes to `sheet_feedback`.
+    pub fn sheet_choose(&mut self, id: &str, today: Date, lang: Lang) {
+        let Some(sheet) = self.sheet else { return };
         self.sheet_feedback.clear();
         let result = match sheet {
             Sheet::Reasons(kind, ItemState::Failed) => match failure_choices(kind).into_iter().find(|f| f.id() == id) {
                 Some(f) => self.fail_with(kind, f).map(|()| self.sheet = None),
-                None => return None,
+                None => return,
             },
             Sheet::Reasons(kind, state) => {
                 match kind.manual_reasons(state).iter().find(|r| r.code().to_string() == id) {
                     Some(&r) => self.apply_reason(kind, state, r).map(|()| self.sheet = None),
-                    None => return None,
+                    None => return,
                 }
             }
             Sheet::ExtractKind => match EXTRACT_TYPES.iter().find(|e| e.kind.id() == id) {
@@ -619,7 +621,7 @@ impl IdCheckFlow {
                     self.sheet = Some(Sheet::ExtractDate(e.kind));
                     Ok(())
                 }
-                None => return None,
+                None => return,
             },
             Sheet::WorkDocument => {
                 if id == Reason::ExemptFromWorkPermit.code().to_string() {
@@ -631,7 +633,7 @@ impl IdCheckFlow {
                             self.sheet = Some(Sheet::WorkExpiry(doc));
                             Ok(())
                         }
-                        None => return None,
+                        None => return,
                     }
                 }
             }
@@ -651,13 +653,16 @@ impl IdCheckFlow {
                     None => Err(ChecklistError::NoSuchItem),
                 }
             }
-            Sheet::ExtractDate(_) | Sheet::WorkExpiry(_) => return None,
+            Sheet::ExtractDate(_) | Sheet::WorkExpiry(_) => return,
         };
-        let message = result.err().map(|e| refusal(e, lang));
-        if let Some(m) = &message {
-            self.sheet_feedback = m.clone();
+        self.refused(result, lang);
+    }
+
+    /// Core's refusal, if any, shown on the sheet, which stays open.
+    fn refused(&mut self, result: Result<(), ChecklistError>, lang: Lang) {
+        if let Err(e) = result {
+            self.sheet_feedback = refusal(e, lang);
         }
-        message
     }
 
     /// A key on the sheet's keypad: digits and `-` only.
@@ -675,38 +680,26 @@ impl IdCheckFlow {
         self.sheet_text.pop();
     }
 
-    /// Uses the date typed on the sheet.
-    pub fn sheet_done(&mut self, today: Date, lang: Lang) -> Option<String> {
-        let sheet = self.sheet?;
+    /// Uses the date typed on the sheet; a bad date or core's refusal goes to `sheet_feedback`.
+    pub fn sheet_done(&mut self, today: Date, lang: Lang) {
+        let Some(sheet) = self.sheet else { return };
         let Some(date) = parse_date(&self.sheet_text) else {
             self.sheet_feedback =
                 t(lang, "Skriv datumet som ÅÅÅÅMMDD, t.ex. 20260315.", "Type the date as YYYYMMDD, e.g. 20260315.")
                     .into();
-            return Some(self.sheet_feedback.clone());
+            return;
         };
         wipe(&mut self.sheet_text);
         match sheet {
             Sheet::ExtractDate(kind) => {
                 let result = match self.checklist.as_mut() {
-                    Some(list) => list.record_extract(kind, date, today).map(|_| ()),
+                    Some(list) => list.record_extract(kind, date, today).map(|_| self.sheet = None),
                     None => Err(ChecklistError::NoSuchItem),
                 };
-                match result {
-                    Ok(()) => {
-                        self.sheet = None;
-                        None
-                    }
-                    Err(e) => {
-                        self.sheet_feedback = refusal(e, lang);
-                        Some(self.sheet_feedback.clone())
-                    }
-                }
+                self.refused(result, lang);
             }
-            Sheet::WorkExpiry(doc) => {
-                self.sheet = Some(Sheet::WorkPermitted(doc, date));
-                None
-            }
-            _ => None,
+            Sheet::WorkExpiry(doc) => self.sheet = Some(Sheet::WorkPermitted(doc, date)),
+            _ => {}
         }
     }
 
