@@ -28,9 +28,9 @@ step() { printf '\n==> [%4ss] %s\n' "$(($(date +%s) - start))" "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 step "Installing what is missing"
-# A cold run writes about NEED_GIB to target/ and the tool caches; say so up front rather than
+# A cold run writes about 7 GiB to target/ and the tool caches; say so up front rather than
 # failing half-way with "No space left on device".
-NEED_GIB=10
+NEED_GIB=8
 free_kib=$(df -Pk . | awk 'NR == 2 { print $4 }')
 if [ "${free_kib:-0}" -lt $((NEED_GIB * 1024 * 1024)) ]; then
     echo "warning: $((free_kib / 1024 / 1024)) GiB free here; a cold run needs about $NEED_GIB GiB" >&2
